@@ -1,0 +1,101 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "LeakWatch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "leakwatch", targets: ["leakwatch"]),
+        .library(name: "LeakWatchEngine", targets: ["LeakWatchEngine"]),
+        .library(name: "LeakWatchGenerator", targets: ["LeakWatchGenerator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "LeakWatchIngest",
+            dependencies: ["CZstd", "CZlib"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LeakWatchParsing",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LeakWatchEngine",
+            dependencies: ["LeakWatchIngest", "LeakWatchParsing"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LeakWatchAlerting",
+            dependencies: ["LeakWatchEngine"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LeakWatchGenerator",
+            dependencies: ["LeakWatchIngest"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LeakWatchConfig",
+            dependencies: [
+                "LeakWatchParsing", "LeakWatchEngine",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "leakwatch",
+            dependencies: [
+                "LeakWatchIngest", "LeakWatchParsing", "LeakWatchEngine", "LeakWatchAlerting",
+                "LeakWatchGenerator", "LeakWatchConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LeakWatchIngestTests",
+            dependencies: ["LeakWatchIngest"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LeakWatchParsingTests",
+            dependencies: ["LeakWatchParsing"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LeakWatchEngineTests",
+            dependencies: ["LeakWatchEngine", "LeakWatchParsing", "LeakWatchAlerting", "LeakWatchConfig"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LeakWatchGeneratorTests",
+            dependencies: ["LeakWatchGenerator", "LeakWatchIngest"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LeakWatchEndToEndTests",
+            dependencies: ["LeakWatchIngest"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct LeakWatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "leakwatch", abstract: "LeakWatch")
+}
