@@ -1,6 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
@@ -94,8 +100,26 @@ let package = Package(
         ),
         .testTarget(
             name: "LeakWatchEndToEndTests",
-            dependencies: ["LeakWatchIngest"],
+            dependencies: ["leakwatch", "LeakWatchIngest"],
             swiftSettings: strictSettings
         ),
     ]
 )
+
+// The package-benchmark suite lives in Benchmarks/ and is only part of the package when asked for, so that
+// tests and CI do not build the benchmark tooling: `LEAKWATCH_BENCHMARKS=1 swift package benchmark`.
+if ProcessInfo.processInfo.environment["LEAKWATCH_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "LeakWatchBenchmarks",
+            dependencies: [
+                "LeakWatchIngest", "LeakWatchParsing", "LeakWatchEngine", "LeakWatchGenerator",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/LeakWatchBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}

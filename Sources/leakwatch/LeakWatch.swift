@@ -1,6 +1,17 @@
 import ArgumentParser
 
+/// The `leakwatch` command line.
 @main
 struct LeakWatch: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "leakwatch", abstract: "LeakWatch")
+    static let configuration = CommandConfiguration(
+        commandName: "leakwatch",
+        abstract: "Streaming anomaly detection for data leaks through CRM and e-commerce integrations.",
+        discussion: """
+            Examples:
+              leakwatch generate --out /tmp/lw --days 4 --seed 7
+              leakwatch replay --labels /tmp/lw/labels.json /tmp/lw/logs
+              leakwatch replay --config leakwatch.yml --workers 2 --summary-json run.json 'logs/*.zst'
+            """,
+        subcommands: [ReplayCommand.self, GenerateCommand.self]
+    )
 }

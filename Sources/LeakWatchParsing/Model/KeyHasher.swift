@@ -3,6 +3,7 @@
 ///
 /// FNV-1a over the bytes with a final avalanche (the splitmix64 finaliser), never returning 0 so that 0 can
 /// mean "absent".
+@usableFromInline
 package enum KeyHasher {
     @inlinable
     package static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {

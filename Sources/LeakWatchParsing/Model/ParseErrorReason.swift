@@ -1,4 +1,5 @@
 /// Why a line was skipped. Every skipped line is counted under exactly one reason.
+@usableFromInline
 package enum ParseErrorReason: Int, CaseIterable, Sendable {
     /// Not a JSON object, unbalanced quotes or braces, bad escape.
     case malformedJSON = 0
@@ -33,7 +34,9 @@ package enum ParseErrorReason: Int, CaseIterable, Sendable {
 }
 
 /// Counts of skipped lines by reason; a fixed-size value so counting never allocates.
+@usableFromInline
 package struct ParseErrorCounts: Sendable, Equatable {
+    @usableFromInline
     package var counts: [Int64]
 
     package init() {

@@ -1,14 +1,19 @@
 /// The output of parsing one run of lines: events plus the arena their key bytes live in.
 ///
 /// Reused from batch to batch (`removeAll` keeps capacity), so steady-state parsing allocates nothing.
+@usableFromInline
 package struct ParsedBatch: Sendable {
     /// Parsed events in input order.
+    @usableFromInline
     package var events: [ParsedEvent]
     /// Key bytes (endpoint templates, principals, addresses, destinations), unescaped, referenced by ``KeyRef``.
+    @usableFromInline
     package var arena: [UInt8]
     /// Lines skipped, by reason.
+    @usableFromInline
     package var errors: ParseErrorCounts
     /// Non-empty lines seen (parsed + skipped).
+    @usableFromInline
     package var lines: Int64
 
     package init(eventCapacity: Int = 0, arenaCapacity: Int = 0) {

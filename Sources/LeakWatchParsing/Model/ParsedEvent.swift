@@ -1,4 +1,5 @@
 /// What kind of log line an event came from.
+@usableFromInline
 package enum EventKind: UInt8, Sendable {
     /// One API request (access log).
     case access = 0
@@ -7,6 +8,7 @@ package enum EventKind: UInt8, Sendable {
 }
 
 /// What a payload declared about its own origin.
+@usableFromInline
 package enum Provenance: UInt8, Sendable {
     /// Nothing was declared.
     case undeclared = 0
@@ -18,15 +20,20 @@ package enum Provenance: UInt8, Sendable {
 /// A reference to a key's bytes inside a ``ParsedBatch/arena`` plus its deterministic hash.
 ///
 /// `hash == 0` means the key is absent from the event.
+@usableFromInline
 package struct KeyRef: Sendable, Equatable {
     /// ``KeyHasher`` hash of the key bytes; never 0 for a present key.
+    @usableFromInline
     package var hash: UInt64
     /// Offset of the key's first byte in the batch arena.
+    @usableFromInline
     package var start: Int32
     /// Length of the key in bytes.
+    @usableFromInline
     package var length: Int32
 
     /// The absent key.
+    @usableFromInline
     package static let absent = KeyRef(hash: 0, start: 0, length: 0)
 
     @inlinable
@@ -42,32 +49,47 @@ package struct KeyRef: Sendable, Equatable {
 }
 
 /// One parsed log line: fixed size, no heap references, so arrays of them never allocate per event.
+@usableFromInline
 package struct ParsedEvent: Sendable {
     /// Event time in milliseconds since the Unix epoch (UTC).
+    @usableFromInline
     package var timeMillis: Int64
     /// Response or export size in bytes (0 when absent).
+    @usableFromInline
     package var bytes: Int64
     /// CRM records returned, written or exported (0 when absent).
+    @usableFromInline
     package var records: Int64
     /// How many of `records` are synthetic (0 when absent).
+    @usableFromInline
     package var syntheticRecords: Int64
     /// HTTP status (0 when absent).
+    @usableFromInline
     package var status: Int32
+    @usableFromInline
     package var kind: EventKind
+    @usableFromInline
     package var provenance: Provenance
     /// Endpoint template, e.g. `GET /api/v2/contacts/{id}`; for export events `export <object>`.
+    @usableFromInline
     package var endpoint: KeyRef
+    @usableFromInline
     package var principal: KeyRef
+    @usableFromInline
     package var sourceIP: KeyRef
     /// Export destination (export events only).
+    @usableFromInline
     package var destination: KeyRef
+    /// Export or sync job id (export events only; absent when the log has none).
+    @usableFromInline
+    package var jobID: KeyRef
 
     @inlinable
     package init(
         timeMillis: Int64 = 0, bytes: Int64 = 0, records: Int64 = 0, syntheticRecords: Int64 = 0,
         status: Int32 = 0, kind: EventKind = .access, provenance: Provenance = .undeclared,
         endpoint: KeyRef = .absent, principal: KeyRef = .absent, sourceIP: KeyRef = .absent,
-        destination: KeyRef = .absent
+        destination: KeyRef = .absent, jobID: KeyRef = .absent
     ) {
         self.timeMillis = timeMillis
         self.bytes = bytes
@@ -80,5 +102,6 @@ package struct ParsedEvent: Sendable {
         self.principal = principal
         self.sourceIP = sourceIP
         self.destination = destination
+        self.jobID = jobID
     }
 }

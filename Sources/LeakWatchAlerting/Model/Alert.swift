@@ -1,0 +1,55 @@
+package import LeakWatchEngine
+
+/// How urgent an alert is.
+package enum Severity: String, Sendable, Comparable, CaseIterable {
+    case info, low, medium, high, critical
+
+    private var rank: Int { Severity.allCases.firstIndex(of: self)! }
+    package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// An alert as users see it: a detection with a stable id, a severity and a sentence a person can act on.
+package struct Alert: Sendable {
+    /// Version of the alert schema (`docs/alerts.md`).
+    package static let schemaVersion = 1
+
+    package var id: String
+    package var severity: Severity
+    package var summary: String
+    package var detection: Detection
+
+    /// Builds the alert for a detection.
+    package init(_ detection: Detection) {
+        self.detection = detection
+        id = Alert.id(for: detection)
+        severity = Alert.severity(for: detection)
+        summary = AlertSummary.sentence(for: detection)
+    }
+
+    /// A stable id: the same episode of the same key always gets the same id, in any run and for any worker
+    /// count, and the resolution carries the id of the alert it resolves.
+    package static func id(for detection: Detection) -> String {
+        let text = "\(detection.detector.rawValue)|\(detection.dimension.name)|\(detection.keyName)|\(detection.episodeStart)"
+        return "lw-" + hex(KeyHasherBridge.hash(text))
+    }
+
+    /// Severity from how far above normal and how much data a spike moved.
+    package static func severity(for detection: Detection) -> Severity {
+        guard detection.status == .firing else { return .info }
+        let ratio = detection.observed / max(detection.expected, 1)
+        if detection.totals.records >= 100_000 || detection.totals.bytes >= 1 << 30 { return .critical }
+        if ratio >= 10 || detection.score >= 25 { return .high }
+        return .medium
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var remaining = value
+        for index in stride(from: 15, through: 0, by: -1) {
+            bytes[index] = digits[Int(remaining & 0xf)]
+            remaining >>= 4
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

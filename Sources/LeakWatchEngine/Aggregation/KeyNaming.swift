@@ -1,0 +1,50 @@
+package import LeakWatchParsing
+
+/// How a key of each dimension is named and hashed from an event.
+package enum KeyNaming {
+    /// The salted hash of the event's key in `dimension` (0 when the event has no such key).
+    @inlinable
+    package static func hash(of dimension: Dimension, event: ParsedEvent) -> UInt64 {
+        let raw: UInt64
+        switch dimension {
+        case .endpoint: raw = event.endpoint.hash
+        case .principal: raw = event.principal.hash
+        case .sourceIP: raw = event.sourceIP.hash
+        case .destination: raw = event.destination.hash
+        case .principalEndpoint:
+            guard event.principal.isPresent && event.endpoint.isPresent else { return 0 }
+            raw = KeyHasher.combine(event.principal.hash, event.endpoint.hash)
+        }
+        return raw == 0 ? 0 : salted(raw, dimension)
+    }
+
+    /// Mixes the dimension into a raw key hash.
+    @inlinable
+    package static func salted(_ raw: UInt64, _ dimension: Dimension) -> UInt64 {
+        KeyHasher.finalize(raw ^ dimension.salt)
+    }
+
+    /// The salted hash of a key given as text (for lookups by name and for overflow buckets).
+    package static func hash(of dimension: Dimension, name: String) -> UInt64 {
+        if dimension == .principalEndpoint, let space = name.firstIndex(of: " ") {
+            let principal = KeyHasher.hash(String(name[..<space]))
+            let endpoint = KeyHasher.hash(String(name[name.index(after: space)...]))
+            return salted(KeyHasher.combine(principal, endpoint), dimension)
+        }
+        return salted(KeyHasher.hash(name), dimension)
+    }
+
+    /// The text of the event's key in `dimension` (called once per new key).
+    package static func name(of dimension: Dimension, event: ParsedEvent, batch: ParsedBatch) -> String {
+        switch dimension {
+        case .endpoint: batch.string(for: event.endpoint)
+        case .principal: batch.string(for: event.principal)
+        case .sourceIP: batch.string(for: event.sourceIP)
+        case .destination: batch.string(for: event.destination)
+        case .principalEndpoint: batch.string(for: event.principal) + " " + batch.string(for: event.endpoint)
+        }
+    }
+
+    /// Name of a dimension's overflow bucket.
+    package static let overflowName = "(overflow)"
+}

@@ -1,0 +1,184 @@
+package import LeakWatchParsing
+
+/// The keys whose salted hash falls in one of the engine's fixed partitions, with their open windows,
+/// baselines and anomaly episodes.
+///
+/// The number of partitions is fixed (``ShardedAggregator/partitionCount``), whatever the worker count, so which
+/// keys share a cardinality budget never depends on the workers: that is what makes the output identical for
+/// any `--workers`. A partition lives in memory owned by the aggregator and is only ever touched by the one worker
+/// that owns it during a phase, or by the coordinator between phases. Its per-key state is in
+/// ``GrowableStorage`` (no copy-on-write or exclusivity checks per event); ``release()`` frees it.
+package struct Partition {
+    package let index: Int
+    let ringSize: Int
+    let windowMillis: Int64
+    let capPerDimension: [Int]
+    let calendar: SeasonalCalendar
+    let configuration: EngineConfiguration
+    let detector: VolumeSpikeDetector
+    let windowsPerHour: Double
+
+    var table = KeyTable()
+    // Per key.
+    package internal(set) var names: [String] = []
+    var keyHashes = GrowableStorage<UInt64>()
+    var dimensions = GrowableStorage<UInt8>()
+    var lastEvaluated = GrowableStorage<Int64>()
+    var episodeStart = GrowableStorage<Int64>()
+    var episodeMetric = GrowableStorage<UInt8>()
+    var normalStreak = GrowableStorage<Int32>()
+    // Per key x ring position: the window held there and the key's entry in that window's pool.
+    var ringWindow = GrowableStorage<Int64>()
+    var ringEntry = GrowableStorage<Int32>()
+    /// One pool of active keys per ring position.
+    var pools: UnsafeMutablePointer<WindowPool>
+    package var baselines = BaselineStore()
+    var activeEpisodes: [Int32] = []
+    // Per dimension.
+    package internal(set) var keysPerDimension: [Int]
+    package internal(set) var overflowEvents: [Int64]
+    var overflowWindow: [Int64]
+    var overflowValues: [Int64]
+
+    static let noEpisode = Int64.min
+    static let metrics = Metric.count
+
+    package init(index: Int, configuration: EngineConfiguration, capDivisor: Int) {
+        self.index = index
+        self.configuration = configuration
+        windowMillis = configuration.windowMillis
+        let latenessWindows = (configuration.allowedLatenessMillis + configuration.windowMillis - 1)
+            / configuration.windowMillis
+        ringSize = Int(latenessWindows) + 2
+        capPerDimension = Dimension.allCases.map { dimension in
+            let cap = configuration.cap(for: dimension)
+            return (cap + capDivisor - 1) / capDivisor
+        }
+        calendar = SeasonalCalendar(timeZoneOffsetMinutes: configuration.baseline.timeZoneOffsetMinutes)
+        detector = VolumeSpikeDetector(configuration: configuration.volumeSpike)
+        windowsPerHour = Double(SeasonalCalendar.hourMillis) / Double(configuration.windowMillis)
+        pools = .allocate(capacity: ringSize)
+        for position in 0..<ringSize { (pools + position).initialize(to: WindowPool()) }
+        keysPerDimension = Array(repeating: 0, count: Dimension.allCases.count)
+        overflowEvents = Array(repeating: 0, count: Dimension.allCases.count)
+        overflowWindow = Array(repeating: -1, count: Dimension.allCases.count * ringSize)
+        overflowValues = Array(repeating: 0, count: Dimension.allCases.count * ringSize * Self.metrics)
+    }
+
+    /// Frees the partition's storage; it must not be used afterwards.
+    package func release() {
+        keyHashes.release(); dimensions.release(); lastEvaluated.release(); episodeStart.release()
+        episodeMetric.release(); normalStreak.release(); ringWindow.release(); ringEntry.release()
+        for position in 0..<ringSize { pools[position].release() }
+        pools.deinitialize(count: ringSize)
+        pools.deallocate()
+        baselines.release()
+    }
+
+    /// Number of keys tracked.
+    package var keyCount: Int { names.count }
+
+    /// The name of the key with salted hash `hash`, if this partition tracks it.
+    package func name(of hash: UInt64) -> String? {
+        guard let slot = table.find(hash) else { return nil }
+        return names[Int(slot)]
+    }
+
+    // MARK: - Observing events
+
+    /// Adds one event to the window `window` of the key (`dimension`, `hash`), creating the key if the
+    /// dimension's budget allows, else counting the event in the dimension's overflow bucket.
+    @inlinable
+    package mutating func observe(
+        _ event: ParsedEvent, batch: ParsedBatch, dimension: Dimension, hash: UInt64, contributor: UInt64,
+        window: Int64
+    ) {
+        let slot: Int
+        if let found = table.find(hash) {
+            slot = Int(found)
+        } else {
+            guard keysPerDimension[Int(dimension.rawValue)] < capPerDimension[Int(dimension.rawValue)] else {
+                addOverflow(event, dimension: dimension, window: window)
+                return
+            }
+            slot = addKey(hash: hash, name: KeyNaming.name(of: dimension, event: event, batch: batch),
+                          dimension: dimension, window: window)
+        }
+        let entry = entryFor(slot: slot, window: window)
+        let values = entry.pool.pointee.values.base + Int(entry.index) * Self.metrics
+        values[0] &+= 1
+        values[1] &+= event.bytes
+        values[2] &+= event.records
+        values[3] &+= event.syntheticRecords
+        if event.status >= 400 && event.status < 500 { values[4] &+= 1 }
+        if event.status >= 500 && event.status < 600 { values[5] &+= 1 }
+        if contributor != 0 {
+            ContributorSketch.add(
+                entry.pool.pointee.contributors.base + Int(entry.index) * ContributorSketch.width, hash: contributor,
+                bytes: event.bytes, records: event.records)
+        }
+    }
+
+    /// The key's entry in the pool of `window`, opened on the key's first event in that window.
+    @inlinable
+    mutating func entryFor(slot: Int, window: Int64) -> (pool: UnsafeMutablePointer<WindowPool>, index: Int32) {
+        let ring = Int(floorModulo(window, Int64(ringSize)))
+        let position = slot * ringSize + ring
+        let pool = pools + ring
+        if ringWindow[position] != window {
+            ringWindow[position] = window
+            ringEntry[position] = pool.pointee.open(slot: Int32(slot))
+        }
+        return (pool, ringEntry[position])
+    }
+
+    /// Adds a pre-aggregated window of values (used for overflow buckets, which are summed across partitions).
+    package mutating func addAggregate(hash: UInt64, name: String, dimension: Dimension, window: Int64, values: [Int64]) {
+        let slot: Int
+        if let found = table.find(hash) {
+            slot = Int(found)
+        } else {
+            slot = addKey(hash: hash, name: name, dimension: dimension, window: window)
+        }
+        let entry = entryFor(slot: slot, window: window)
+        let target = entry.pool.pointee.values.base + Int(entry.index) * Self.metrics
+        for metric in 0..<Self.metrics { target[metric] &+= values[metric] }
+    }
+
+    @usableFromInline
+    mutating func addOverflow(_ event: ParsedEvent, dimension: Dimension, window: Int64) {
+        let dimensionIndex = Int(dimension.rawValue)
+        overflowEvents[dimensionIndex] &+= 1
+        let ring = Int(floorModulo(window, Int64(ringSize)))
+        let entry = dimensionIndex * ringSize + ring
+        let base = entry * Self.metrics
+        if overflowWindow[entry] != window {
+            overflowWindow[entry] = window
+            for metric in 0..<Self.metrics { overflowValues[base + metric] = 0 }
+        }
+        overflowValues[base] &+= 1
+        overflowValues[base + 1] &+= event.bytes
+        overflowValues[base + 2] &+= event.records
+        overflowValues[base + 3] &+= event.syntheticRecords
+        if event.status >= 400 && event.status < 500 { overflowValues[base + 4] &+= 1 }
+        if event.status >= 500 && event.status < 600 { overflowValues[base + 5] &+= 1 }
+    }
+
+    @usableFromInline
+    mutating func addKey(hash: UInt64, name: String, dimension: Dimension, window: Int64) -> Int {
+        let slot = names.count
+        table.insert(hash, slot: Int32(slot))
+        names.append(name)
+        keyHashes.append(hash)
+        dimensions.append(dimension.rawValue)
+        lastEvaluated.append(Int64.min)
+        episodeStart.append(Self.noEpisode)
+        episodeMetric.append(UInt8(Metric.requests.rawValue))
+        normalStreak.append(0)
+        ringWindow.append(repeating: Int64.min, count: ringSize)
+        ringEntry.append(repeating: -1, count: ringSize)
+        baselines.append(hour: calendar.hourIndex(window * windowMillis))
+        keysPerDimension[Int(dimension.rawValue)] += 1
+        return slot
+    }
+}

@@ -1,0 +1,267 @@
+import Dispatch
+package import LeakWatchParsing
+
+/// Event-time windows per key over a fixed set of partitions, spread over Dispatch workers.
+///
+/// Every worker walks the whole event sequence of a batch in order, so all of them see the same watermark and
+/// close the same windows at the same event; each only updates the keys of the partitions it owns, so no lock
+/// is taken on the per-event path. Detections are merged and sorted after the barrier, which makes the output
+/// the same for any worker count and any batch boundaries.
+package final class ShardedAggregator {
+    /// Fixed number of partitions (a power of two; keys go by the top bits of their salted hash).
+    package static let partitionCount = 64
+    static let partitionShift: UInt64 = 58
+
+    package let configuration: EngineConfiguration
+    package let workers: Int
+    /// The partitions, in memory this aggregator owns (workers mutate disjoint elements without locks).
+    package private(set) var partitions: UnsafeMutableBufferPointer<Partition>
+    /// Holds one key per dimension: the overflow bucket, summed across partitions.
+    package internal(set) var overflowPartition: Partition
+    package internal(set) var watermark = Watermark()
+    package private(set) var acceptedEvents: Int64 = 0
+    package private(set) var lateEvents: Int64 = 0
+
+    let ringSize: Int64
+    let owner: [Int]
+    var workerDetections: [[Detection]]
+    var workerOverflow: [[OverflowPartial]]
+    var workerWatermarks: [Watermark]
+    var workerLate: [Int64]
+    var workerAccepted: [Int64]
+    var closedWindows: [Int64] = []
+
+    /// - Parameters:
+    ///   - configuration: windows, caps, baselines, detectors.
+    ///   - workers: Dispatch workers (at least 1; at most ``partitionCount``).
+    package init(configuration: EngineConfiguration, workers: Int) {
+        self.configuration = configuration
+        self.workers = max(1, min(workers, Self.partitionCount))
+        partitions = .allocate(capacity: Self.partitionCount)
+        for index in 0..<Self.partitionCount {
+            (partitions.baseAddress! + index).initialize(
+                to: Partition(index: index, configuration: configuration, capDivisor: Self.partitionCount))
+        }
+        overflowPartition = Partition(index: -1, configuration: configuration, capDivisor: 1)
+        let latenessWindows = (configuration.allowedLatenessMillis + configuration.windowMillis - 1)
+            / configuration.windowMillis
+        ringSize = latenessWindows + 2
+        owner = (0..<Self.partitionCount).map { $0 % max(1, min(workers, Self.partitionCount)) }
+        workerDetections = Array(repeating: [], count: self.workers)
+        workerOverflow = Array(repeating: [], count: self.workers)
+        workerWatermarks = Array(repeating: Watermark(), count: self.workers)
+        workerLate = Array(repeating: 0, count: self.workers)
+        workerAccepted = Array(repeating: 0, count: self.workers)
+    }
+
+    deinit {
+        for index in 0..<Self.partitionCount { partitions[index].release() }
+        _ = partitions.deinitialize()
+        partitions.deallocate()
+        overflowPartition.release()
+    }
+
+    /// Replaces the partitions and watermark with restored state (the aggregator takes ownership).
+    package func restore(partitions restored: [Partition], overflow: Partition, watermark restoredMark: Watermark,
+                         acceptedEvents accepted: Int64, lateEvents late: Int64) {
+        precondition(restored.count == Self.partitionCount)
+        for index in 0..<Self.partitionCount {
+            partitions[index].release()
+            partitions[index] = restored[index]
+        }
+        overflowPartition.release()
+        overflowPartition = overflow
+        watermark = restoredMark
+        acceptedEvents = accepted
+        lateEvents = late
+    }
+
+    @inlinable
+    static func partitionIndex(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 58) }
+
+    /// Feeds `runs` (events of `batches`, in order) through the windows; returns the detections of every window
+    /// that closed, in deterministic order.
+    package func process(_ runs: [EventRun], batches: [ParsedBatch]) -> [Detection] {
+        // Safe: each worker touches only its own partitions and its own element of the per-worker arrays;
+        // `batches` is read-only here; concurrentPerform returns only when every worker is done.
+        let this = UnsafeTransfer(self)
+        let input = UnsafeTransfer((runs, batches))
+        prepareWorkers()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            this.wrappedValue.runWorker(worker, runs: input.wrappedValue.0, batches: input.wrappedValue.1)
+        }
+        return collect()
+    }
+
+    /// Closes every window that is still open (end of input, when no state is saved for a later run).
+    package func flush() -> [Detection] {
+        guard watermark.hasEvents else { return [] }
+        let last = floorDivide(watermark.newest, configuration.windowMillis)
+        let this = UnsafeTransfer(self)
+        prepareWorkers()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let aggregator = this.wrappedValue
+            var mark = aggregator.watermark
+            aggregator.closeWindows(worker: worker, through: last, mark: &mark)
+            aggregator.workerWatermarks[worker] = mark
+        }
+        return collect()
+    }
+
+    private func prepareWorkers() {
+        closedWindows.removeAll(keepingCapacity: true)
+        for worker in 0..<workers {
+            workerDetections[worker].removeAll(keepingCapacity: true)
+            workerOverflow[worker].removeAll(keepingCapacity: true)
+            workerLate[worker] = 0
+            workerAccepted[worker] = 0
+        }
+    }
+
+    private func runWorker(_ worker: Int, runs: [EventRun], batches: [ParsedBatch]) {
+        var mark = watermark
+        var late: Int64 = 0
+        var accepted: Int64 = 0
+        let windowMillis = configuration.windowMillis
+        let lateness = configuration.allowedLatenessMillis
+        for run in runs {
+            let batch = batches[run.batch]
+            batch.events.withUnsafeBufferPointer { events in
+                var index = run.start
+                while index < run.end {
+                    let event = events[index]
+                    index &+= 1
+                    let time = event.timeMillis
+                    if time > mark.newest {
+                        mark.newest = time
+                        let closable = floorDivide(time - lateness, windowMillis) - 1
+                        if mark.closedThrough == Int64.min {
+                            mark.closedThrough = closable
+                        } else if closable > mark.closedThrough {
+                            closeWindows(worker: worker, through: closable, mark: &mark)
+                        }
+                    }
+                    let window = floorDivide(time, windowMillis)
+                    if window <= mark.closedThrough {
+                        late &+= 1
+                        continue
+                    }
+                    accepted &+= 1
+                    observe(event, batch: batch, window: window, worker: worker)
+                }
+            }
+        }
+        workerWatermarks[worker] = mark
+        workerLate[worker] = late
+        workerAccepted[worker] = accepted
+    }
+
+    @inline(__always)
+    private func observe(_ event: ParsedEvent, batch: ParsedBatch, window: Int64, worker: Int) {
+        for dimension in Dimension.allCases {
+            let hash = KeyNaming.hash(of: dimension, event: event)
+            if hash == 0 { continue }
+            let partition = Self.partitionIndex(hash)
+            if owner[partition] != worker { continue }
+            let contributor = KeyNaming.hash(of: dimension.contributor, event: event)
+            partitions[partition].observe(
+                event, batch: batch, dimension: dimension, hash: hash, contributor: contributor, window: window)
+        }
+    }
+
+    /// Closes the windows after `mark.closedThrough` up to `through` in this worker's partitions. Only the first
+    /// windows of a long gap can hold events or settle episodes; the rest are skipped in one step.
+    private func closeWindows(worker: Int, through: Int64, mark: inout Watermark) {
+        let firstOpen = mark.closedThrough == Int64.min ? through : mark.closedThrough + 1
+        let busyWindows = ringSize + Int64(configuration.volumeSpike.resolveAfterWindows) + 1
+        let lastIndividual = min(through, firstOpen + busyWindows - 1)
+        var window = firstOpen
+        while window <= lastIndividual {
+            var partition = worker
+            while partition < Self.partitionCount {
+                if owner[partition] == worker {
+                    partitions[partition].closeWindow(
+                        window, detections: &workerDetections[worker], overflow: &workerOverflow[worker])
+                }
+                partition += 1
+            }
+            if worker == 0 { closedWindows.append(window) }
+            window += 1
+        }
+        mark.closedThrough = through
+    }
+
+    private func collect() -> [Detection] {
+        watermark = workerWatermarks[0]
+        lateEvents &+= workerLate[0]
+        acceptedEvents &+= workerAccepted[0]
+        var detections: [Detection] = []
+        for worker in 0..<workers { detections.append(contentsOf: workerDetections[worker]) }
+        detections.append(contentsOf: closeOverflowWindows())
+        for index in detections.indices { resolveContributors(&detections[index]) }
+        detections.sort(by: Detection.precedes)
+        return detections
+    }
+
+    /// Sums the partitions' overflow values per window and judges them as one key per dimension.
+    private func closeOverflowWindows() -> [Detection] {
+        var detections: [Detection] = []
+        var partials: [OverflowPartial] = []
+        for worker in 0..<workers { partials.append(contentsOf: workerOverflow[worker]) }
+        for window in closedWindows {
+            for dimension in Dimension.allCases {
+                var sum = [Int64](repeating: 0, count: Metric.count)
+                var any = false
+                for partial in partials where partial.window == window && partial.dimension == dimension {
+                    any = true
+                    for metric in 0..<Metric.count { sum[metric] &+= partial.values[metric] }
+                }
+                if any {
+                    overflowPartition.addAggregate(
+                        hash: KeyNaming.hash(of: dimension, name: KeyNaming.overflowName),
+                        name: KeyNaming.overflowName, dimension: dimension, window: window, values: sum)
+                }
+            }
+            var unused: [OverflowPartial] = []
+            overflowPartition.closeWindow(window, detections: &detections, overflow: &unused)
+        }
+        return detections
+    }
+
+    private func resolveContributors(_ detection: inout Detection) {
+        guard !detection.contributorEntries.isEmpty else { return }
+        let dimension = detection.dimension.contributor
+        let metric = detection.metric
+        let total = Double(max(1, detection.totals.value(metric == .bytes || metric == .records ? metric : .requests)))
+        var contributors: [Contributor] = detection.contributorEntries.map { entry in
+            let name = partitions[Self.partitionIndex(entry.hash)].name(of: entry.hash) ?? KeyNaming.overflowName
+            let value: Int64 = switch metric {
+            case .bytes: entry.bytes
+            case .records: entry.records
+            default: entry.requests
+            }
+            return Contributor(dimension: dimension, name: name, requests: entry.requests, bytes: entry.bytes,
+                               records: entry.records, share: min(1, Double(value) / total))
+        }
+        contributors.sort { a, b in a.share != b.share ? a.share > b.share : a.name < b.name }
+        detection.contributors = contributors
+    }
+
+    /// Keys tracked per dimension (overflow buckets not included).
+    package var keysByDimension: [Dimension: Int] {
+        var result: [Dimension: Int] = [:]
+        for dimension in Dimension.allCases {
+            result[dimension] = partitions.reduce(0) { $0 + $1.keysPerDimension[Int(dimension.rawValue)] }
+        }
+        return result
+    }
+
+    /// Events counted in overflow buckets per dimension.
+    package var overflowByDimension: [Dimension: Int64] {
+        var result: [Dimension: Int64] = [:]
+        for dimension in Dimension.allCases {
+            result[dimension] = partitions.reduce(0) { $0 + $1.overflowEvents[Int(dimension.rawValue)] }
+        }
+        return result
+    }
+}

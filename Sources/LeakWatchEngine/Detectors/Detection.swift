@@ -1,0 +1,88 @@
+/// Which detector produced a detection.
+package enum DetectorKind: String, Sendable, CaseIterable, Comparable {
+    case volumeSpike = "volume_spike"
+
+    package static func < (lhs: DetectorKind, rhs: DetectorKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Whether a detection opens an anomaly episode or closes one.
+package enum DetectionStatus: String, Sendable, Comparable {
+    case firing
+    case resolved
+
+    package static func < (lhs: DetectionStatus, rhs: DetectionStatus) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A top contributor of a detection, its name resolved after the window closed.
+package struct Contributor: Sendable, Equatable {
+    package var dimension: Dimension
+    package var name: String
+    package var requests: Int64
+    package var bytes: Int64
+    package var records: Int64
+    /// Share of the key's window total in the detection's metric (0...1).
+    package var share: Double
+}
+
+/// What a detector found in one closed window of one key: the raw material of an alert.
+package struct Detection: Sendable {
+    package var detector: DetectorKind
+    package var status: DetectionStatus
+    package var dimension: Dimension
+    /// Salted key hash (identifies the key within its dimension).
+    package var keyHash: UInt64
+    /// The key as text; for principal x endpoint `principal SP endpoint`.
+    package var keyName: String
+    /// Start of the window, epoch ms, and its length.
+    package var windowStart: Int64
+    package var windowMillis: Int64
+    /// Start of the anomaly episode this detection belongs to (equal to windowStart when firing).
+    package var episodeStart: Int64
+    package var metric: Metric
+    package var observed: Double
+    package var expected: Double
+    package var lower: Double
+    package var upper: Double
+    package var score: Double
+    /// The window's totals of the key (requests, bytes, records), for context.
+    package var totals: WindowTotals
+    /// Raw contributor entries (hashes), resolved into ``contributors`` by the aggregator.
+    package var contributorEntries: [ContributorEntry]
+    package var contributors: [Contributor] = []
+
+    /// End of the window (the event time at which the detection was made).
+    package var windowEnd: Int64 { windowStart + windowMillis }
+
+    /// The deterministic output order: time, detector, dimension, key, status.
+    package static func precedes(_ a: Detection, _ b: Detection) -> Bool {
+        if a.windowStart != b.windowStart { return a.windowStart < b.windowStart }
+        if a.detector != b.detector { return a.detector < b.detector }
+        if a.dimension != b.dimension { return a.dimension < b.dimension }
+        if a.keyName != b.keyName { return a.keyName < b.keyName }
+        if a.status != b.status { return a.status < b.status }
+        return a.metric < b.metric
+    }
+}
+
+/// A key's totals in one window.
+package struct WindowTotals: Sendable, Equatable {
+    package var requests: Int64 = 0
+    package var bytes: Int64 = 0
+    package var records: Int64 = 0
+    package var syntheticRecords: Int64 = 0
+    package var clientErrors: Int64 = 0
+    package var serverErrors: Int64 = 0
+
+    package init() {}
+
+    package func value(_ metric: Metric) -> Int64 {
+        switch metric {
+        case .requests: requests
+        case .bytes: bytes
+        case .records: records
+        case .syntheticRecords: syntheticRecords
+        case .clientErrors: clientErrors
+        case .serverErrors: serverErrors
+        }
+    }
+}

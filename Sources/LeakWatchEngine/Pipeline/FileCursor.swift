@@ -1,0 +1,146 @@
+import Dispatch
+import LeakWatchIngest
+import LeakWatchParsing
+
+/// One open input file during a replay: its reader, a block being decoded ahead in the background, and the
+/// parsed events of the current block, consumed from the front by the merge.
+final class FileCursor {
+    let file: InputFile
+    let order: Int
+    let format: LogFormat
+    private let reader: LineBlockReader
+    private let parser: EventParser
+    private let blockBytes: Int
+    private var blocks: [LineBlock]
+    private var readyIndex = 0
+    private let queue: DispatchQueue
+    private let prefetched = DispatchSemaphore(value: 0)
+    private var prefetchInFlight = false
+    private var prefetchResult: Result<Bool, IngestError> = .success(false)
+
+    /// Parsed chunks of the current block (one per worker).
+    var batches: [ParsedBatch]
+    /// Merge position: chunk and event index of the next event to hand out.
+    var chunk = 0
+    var position = 0
+    /// The reader hit its end (or damage): nothing more will be parsed.
+    private(set) var finished = false
+    private(set) var damage: IngestError?
+
+    init(file: InputFile, order: Int, format: LogFormat, options: ReplayOptions, workers: Int) throws(IngestError) {
+        self.file = file
+        self.order = order
+        self.format = format
+        reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes)
+        parser = EventParser(format: format, mapping: options.mapping, templater: options.templater)
+        blockBytes = options.blockBytes
+        blocks = [LineBlock(capacity: options.blockBytes), LineBlock(capacity: options.blockBytes)]
+        queue = DispatchQueue(label: "leakwatch.decode")
+        batches = (0..<workers).map { _ in ParsedBatch(eventCapacity: 1 << 14, arenaCapacity: 1 << 20) }
+        startPrefetch()
+    }
+
+    var stats: IngestStats { reader.stats }
+
+    /// Whether every parsed event has been handed out.
+    var exhausted: Bool { chunk >= batches.count }
+
+    /// Time of the next event (the cursor must not be exhausted).
+    var headTime: Int64 { batches[chunk].events[position].timeMillis }
+
+    /// Moves past empty chunks so that `headTime` is valid unless exhausted.
+    func skipEmpty() {
+        while chunk < batches.count && position >= batches[chunk].events.count {
+            chunk += 1
+            position = 0
+        }
+    }
+
+    /// Waits for the block decoded in the background, starts decoding the next one, and parses this one over
+    /// `workers` Dispatch workers. Returns false when the file is finished.
+    func refill() -> Bool {
+        guard !finished else { return false }
+        prefetched.wait()
+        prefetchInFlight = false
+        let result = prefetchResult
+        switch result {
+        case .failure(let error):
+            damage = error
+            finished = true
+            return false
+        case .success(false):
+            finished = true
+            return false
+        case .success(true):
+            break
+        }
+        let block = blocks[readyIndex]
+        readyIndex ^= 1
+        startPrefetch()
+        parse(block)
+        chunk = 0
+        position = 0
+        skipEmpty()
+        return true
+    }
+
+    private func startPrefetch() {
+        let target = blocks[readyIndex]
+        let reader = UnsafeTransfer(self.reader)
+        let this = UnsafeTransfer(self)
+        let blockBytes = self.blockBytes
+        prefetchInFlight = true
+        // Safe: while a prefetch is in flight only the decode queue touches the reader and `target`;
+        // `refill` waits on the semaphore before reading either.
+        queue.async {
+            let outcome: Result<Bool, IngestError>
+            do throws(IngestError) {
+                outcome = .success(try reader.wrappedValue.fill(target, targetBytes: blockBytes))
+            } catch {
+                outcome = .failure(error)
+            }
+            this.wrappedValue.prefetchResult = outcome
+            this.wrappedValue.prefetched.signal()
+        }
+    }
+
+    private func parse(_ block: LineBlock) {
+        let parser = self.parser
+        let chunks = batches.count
+        block.withBytes { bytes in
+            let bounds = Self.chunkBounds(bytes, chunks: chunks)
+            batches.withUnsafeMutableBufferPointer { output in
+                // Safe: each worker writes only its own element; `bytes` is read-only; the block is not refilled
+                // before concurrentPerform returns.
+                let shared = UnsafeTransfer((output, bytes, bounds))
+                DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                    let (output, bytes, bounds) = shared.wrappedValue
+                    output[index].removeAll()
+                    let slice = UnsafeRawBufferPointer(rebasing: bytes[bounds[index]..<bounds[index + 1]])
+                    parser.parse(lines: slice, into: &output[index])
+                }
+            }
+        }
+    }
+
+    /// Splits `bytes` (complete lines) into `chunks` ranges that end on newlines.
+    static func chunkBounds(_ bytes: UnsafeRawBufferPointer, chunks: Int) -> [Int] {
+        var bounds = [0]
+        let count = bytes.count
+        for index in 1..<max(chunks, 1) {
+            var cut = max(bounds[bounds.count - 1], count * index / chunks)
+            while cut < count && cut > 0 && bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+            bounds.append(cut)
+        }
+        bounds.append(count)
+        return bounds
+    }
+
+    /// Stops the background decoding before the cursor is dropped.
+    func close() {
+        if prefetchInFlight {
+            prefetched.wait()
+            prefetchInFlight = false
+        }
+    }
+}

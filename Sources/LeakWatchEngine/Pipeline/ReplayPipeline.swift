@@ -1,0 +1,202 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+package import LeakWatchIngest
+import LeakWatchParsing
+
+/// Replays files at full speed in event time: discover, decode ahead, parse in parallel, merge files by event
+/// time, aggregate over the sharded workers, and hand out detections as windows close.
+///
+/// Files are ordered by their first event time (not their names) and merged event by event while their
+/// time ranges overlap, so an access log and an export log of the same day interleave correctly.
+package final class ReplayPipeline {
+    package let options: ReplayOptions
+    package let aggregator: ShardedAggregator
+    /// Events handed to the aggregator at once, at most (bounded memory whatever the input).
+    let eventsPerStep = 1 << 18
+
+    package init(options: ReplayOptions, aggregator: ShardedAggregator) {
+        self.options = options
+        self.aggregator = aggregator
+    }
+
+    /// Runs the replay; `deliver` receives each batch of detections in order.
+    /// - Throws: ``IngestError`` when an input path matches nothing. Damaged files are reported in the
+    ///   statistics and the run goes on.
+    package func run(deliver: ([Detection]) -> Void) throws(IngestError) -> ReplayStatistics {
+        let started = Self.monotonicSeconds()
+        var statistics = ReplayStatistics()
+        let files = try InputDiscovery.expand(options.paths)
+        statistics.files = files.count
+
+        var peeks: [FilePeek] = []
+        for file in files {
+            do throws(IngestError) {
+                peeks.append(try FilePeek.peek(file, options: options))
+            } catch {
+                statistics.damaged.append(.init(path: file.path, error: error))
+            }
+        }
+        // Files without a readable first event still go through (their lines are counted as errors).
+        peeks.sort { a, b in
+            let ta = a.firstTime ?? Int64.min
+            let tb = b.firstTime ?? Int64.min
+            return ta != tb ? ta < tb : a.file.path < b.file.path
+        }
+        for peek in peeks { statistics.formats[peek.format.rawValue, default: 0] += 1 }
+
+        let workers = aggregator.workers
+        var pending = peeks[...]
+        var active: [FileCursor] = []
+        var order = 0
+
+        func activate(_ peek: FilePeek) {
+            do throws(IngestError) {
+                let cursor = try FileCursor(
+                    file: peek.file, order: order, format: peek.format, options: options, workers: workers)
+                order += 1
+                if refill(cursor) { active.append(cursor) } else { retire(cursor) }
+            } catch {
+                statistics.damaged.append(.init(path: peek.file.path, error: error))
+            }
+        }
+
+        func refill(_ cursor: FileCursor) -> Bool {
+            while cursor.refill() {
+                for batch in cursor.batches {
+                    statistics.lines &+= batch.lines
+                    statistics.events &+= Int64(batch.events.count)
+                    statistics.parseErrors.add(batch.errors)
+                }
+                if !cursor.exhausted { return true }
+            }
+            return false
+        }
+
+        func retire(_ cursor: FileCursor) {
+            cursor.close()
+            statistics.ingest.add(cursor.stats)
+            if let damage = cursor.damage {
+                statistics.damaged.append(.init(path: cursor.file.path, error: damage))
+            }
+        }
+
+        while true {
+            // Refill exhausted cursors (their events were all aggregated in the previous step).
+            var index = 0
+            while index < active.count {
+                if active[index].exhausted && !refill(active[index]) {
+                    retire(active.remove(at: index))
+                } else {
+                    index += 1
+                }
+            }
+            // Open every pending file that starts no later than the earliest head.
+            if active.isEmpty {
+                guard let next = pending.popFirst() else { break }
+                activate(next)
+                continue
+            }
+            let earliest = active.map(\.headTime).min()!
+            if let next = pending.first, (next.firstTime ?? Int64.min) <= earliest {
+                pending.removeFirst()
+                activate(next)
+                continue
+            }
+            let nextStart = pending.first?.firstTime
+            let runs = merge(active, until: nextStart)
+            var batches: [ParsedBatch] = []
+            var offsets: [Int] = []
+            for cursor in active {
+                offsets.append(batches.count)
+                batches.append(contentsOf: cursor.batches)
+            }
+            let mapped = runs.map { run in
+                EventRun(batch: offsets[run.cursor] + run.chunk, start: run.start, end: run.end)
+            }
+            let detections = aggregator.process(mapped, batches: batches)
+            batches.removeAll()
+            if !detections.isEmpty { deliver(detections) }
+        }
+        if options.flushAtEnd {
+            let detections = aggregator.flush()
+            if !detections.isEmpty { deliver(detections) }
+        }
+
+        statistics.lateEvents = aggregator.lateEvents
+        statistics.ingest.linesTooLong = statistics.ingest.linesTooLong
+        statistics.parseErrors.record(.lineTooLong, count: statistics.ingest.linesTooLong)
+        statistics.keys = aggregator.keysByDimension
+        statistics.overflowEvents = aggregator.overflowByDimension
+        statistics.seconds = Self.monotonicSeconds() - started
+        if aggregator.watermark.hasEvents { statistics.lastEventMillis = aggregator.watermark.newest }
+        statistics.firstEventMillis = peeks.compactMap(\.firstTime).min()
+        return statistics
+    }
+
+    /// A run of one cursor's chunk.
+    struct CursorRun {
+        var cursor: Int
+        var chunk: Int
+        var start: Int
+        var end: Int
+    }
+
+    /// Takes events from the cursors in time order (ties: the file opened first) until one cursor runs out,
+    /// the step is full, or the next event would reach `nextStart` (a pending file must open first).
+    private func merge(_ cursors: [FileCursor], until nextStart: Int64?) -> [CursorRun] {
+        var runs: [CursorRun] = []
+        var taken = 0
+        let limit = nextStart ?? Int64.max
+        if cursors.count == 1 {
+            let cursor = cursors[0]
+            while !cursor.exhausted && taken < eventsPerStep {
+                let events = cursor.batches[cursor.chunk].events
+                var end = cursor.position
+                while end < events.count && events[end].timeMillis < limit { end += 1 }
+                if end == cursor.position { break }
+                runs.append(CursorRun(cursor: 0, chunk: cursor.chunk, start: cursor.position, end: end))
+                taken += end - cursor.position
+                cursor.position = end
+                if end < events.count { break }
+                cursor.skipEmpty()
+            }
+            return runs
+        }
+        while taken < eventsPerStep {
+            var best = -1
+            var bestTime = Int64.max
+            for (index, cursor) in cursors.enumerated() where !cursor.exhausted && cursor.headTime < bestTime {
+                best = index
+                bestTime = cursor.headTime
+            }
+            guard best >= 0, bestTime < limit else { break }
+            var rival = limit
+            for (index, cursor) in cursors.enumerated() where index != best && !cursor.exhausted {
+                // Ties go to the cursor opened first, so a later file's equal timestamp waits.
+                let head = cursor.headTime
+                let bound = index < best ? head : head &+ 1
+                rival = min(rival, bound)
+            }
+            let cursor = cursors[best]
+            let events = cursor.batches[cursor.chunk].events
+            var end = cursor.position
+            while end < events.count && events[end].timeMillis < rival { end += 1 }
+            if end == cursor.position { end += 1 }
+            runs.append(CursorRun(cursor: best, chunk: cursor.chunk, start: cursor.position, end: end))
+            taken += end - cursor.position
+            cursor.position = end
+            cursor.skipEmpty()
+            if cursor.exhausted { break }
+        }
+        return runs
+    }
+
+    static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}

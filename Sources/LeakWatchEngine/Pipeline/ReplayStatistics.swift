@@ -1,0 +1,32 @@
+package import LeakWatchIngest
+package import LeakWatchParsing
+
+/// What a replay read, skipped and found; printed as the run summary.
+package struct ReplayStatistics: Sendable {
+    /// A file that could not be read to its end.
+    package struct Damage: Sendable {
+        package var path: String
+        package var error: IngestError
+    }
+
+    package var files = 0
+    package var ingest = IngestStats()
+    package var lines: Int64 = 0
+    package var events: Int64 = 0
+    package var parseErrors = ParseErrorCounts()
+    package var lateEvents: Int64 = 0
+    package var damaged: [Damage] = []
+    package var formats: [String: Int] = [:]
+    package var seconds: Double = 0
+    package var keys: [Dimension: Int] = [:]
+    package var overflowEvents: [Dimension: Int64] = [:]
+    package var firstEventMillis: Int64?
+    package var lastEventMillis: Int64?
+
+    package init() {}
+
+    /// Raw (decoded) megabytes per second.
+    package var rawMegabytesPerSecond: Double { seconds > 0 ? Double(ingest.rawBytes) / 1e6 / seconds : 0 }
+    /// Events per second.
+    package var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+}

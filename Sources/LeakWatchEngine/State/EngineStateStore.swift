@@ -1,0 +1,86 @@
+import Foundation
+
+/// Saves and restores the whole engine (keys, open windows, baselines, episodes, watermark) so that replaying
+/// A then B with saved state gives the same alerts as replaying A+B.
+///
+/// One file, `engine.state`, written atomically (temporary file, fsync, rename). The partition layout is fixed,
+/// so state saved with one worker count loads with any other.
+package enum EngineStateStore {
+    static let magic: UInt32 = 0x4c57_5354  // "LWST"
+    static let version: UInt32 = 1
+    package static let fileName = "engine.state"
+
+    package static func save(_ aggregator: ShardedAggregator, directory: String) throws {
+        var writer = BinaryWriter()
+        writer.write(magic)
+        writer.write(version)
+        writer.write(aggregator.configuration.stateFingerprint)
+        writer.write(UInt32(ShardedAggregator.partitionCount))
+        writer.write(aggregator.watermark.newest)
+        writer.write(aggregator.watermark.closedThrough)
+        writer.write(aggregator.acceptedEvents)
+        writer.write(aggregator.lateEvents)
+        for partition in aggregator.partitions { partition.encode(into: &writer) }
+        aggregator.overflowPartition.encode(into: &writer)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = (directory as NSString).appendingPathComponent(fileName)
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else {
+            throw StateError(path: temporary, problem: "cannot be written")
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+        try handle.synchronize()
+        try handle.close()
+        guard rename(temporary, path) == 0 else {
+            throw StateError(path: path, problem: "cannot be replaced (errno \(errno))")
+        }
+    }
+
+    package static func load(into aggregator: ShardedAggregator, directory: String) throws {
+        let path = (directory as NSString).appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StateError(path: path, problem: "cannot be read")
+        }
+        var reader = BinaryReader(bytes: [UInt8](data), path: path)
+        guard try reader.read(UInt32.self) == magic else { throw StateError(path: path, problem: "not a LeakWatch state file") }
+        let fileVersion = try reader.read(UInt32.self)
+        guard fileVersion == version else { throw StateError(path: path, problem: "state version \(fileVersion) is not supported") }
+        let fingerprint = try reader.readString()
+        guard fingerprint == aggregator.configuration.stateFingerprint else {
+            throw StateError(path: path, problem: "saved with other settings (\(fingerprint)); "
+                + "current: \(aggregator.configuration.stateFingerprint)")
+        }
+        guard try reader.read(UInt32.self) == UInt32(ShardedAggregator.partitionCount) else {
+            throw StateError(path: path, problem: "saved with another partition count")
+        }
+        var mark = Watermark()
+        mark.newest = try reader.read(Int64.self)
+        mark.closedThrough = try reader.read(Int64.self)
+        let accepted = try reader.read(Int64.self)
+        let late = try reader.read(Int64.self)
+        let configuration = aggregator.configuration
+        var partitions: [Partition] = []
+        for index in 0..<ShardedAggregator.partitionCount {
+            var partition = Partition(index: index, configuration: configuration,
+                                      capDivisor: ShardedAggregator.partitionCount)
+            do throws(StateError) {
+                try partition.decode(from: &reader)
+            } catch {
+                partition.release()
+                partitions.forEach { $0.release() }
+                throw error
+            }
+            partitions.append(partition)
+        }
+        var overflow = Partition(index: -1, configuration: configuration, capDivisor: 1)
+        do throws(StateError) {
+            try overflow.decode(from: &reader)
+        } catch {
+            overflow.release()
+            partitions.forEach { $0.release() }
+            throw error
+        }
+        aggregator.restore(partitions: partitions, overflow: overflow, watermark: mark, acceptedEvents: accepted,
+                           lateEvents: late)
+    }
+}

@@ -1,0 +1,100 @@
+import CZstd
+
+/// Streaming zstd decoding with one `ZSTD_DCtx`, across any number of data and skippable frames.
+///
+/// `ZSTD_decompressStream` returns 0 exactly when a frame (data or skippable) is finished and flushed and never
+/// starts the next frame in the same call, so frame boundaries are seen one call at a time.
+final class ZstdByteSource: DecodedByteSource {
+    private let input: FileInput
+    private let context: OpaquePointer
+    /// Input of the current frame has been consumed and its end not yet seen.
+    private var frameInProgress = false
+    /// First bytes (little endian) of the current frame, to tell skippable frames from data frames.
+    private var frameMagic: UInt32 = 0
+    private var frameMagicBytes = 0
+    /// Damage found after some bytes of the same call were already produced; thrown on the next call.
+    private var pendingError: IngestError?
+    private(set) var frameBoundaryOffset: Int64 = 0
+    private(set) var framesCompleted: Int64 = 0
+
+    init(input: FileInput) throws(IngestError) {
+        guard let context = ZSTD_createDCtx() else {
+            throw IngestError(.unreadableFile, path: input.path, detail: "ZSTD_createDCtx failed")
+        }
+        self.input = input
+        self.context = context
+    }
+
+    deinit {
+        ZSTD_freeDCtx(context)
+    }
+
+    var compressedBytesRead: Int64 { input.bytesRead }
+
+    func decode(into destination: UnsafeMutableRawPointer, capacity: Int) throws(IngestError) -> Int {
+        if let pendingError { throw pendingError }
+        var output = ZSTD_outBuffer(dst: destination, size: capacity, pos: 0)
+        while output.pos < output.size {
+            if input.available == 0 && !input.reachedEnd {
+                try input.refill()
+            }
+            let source = input.buffer + input.start
+            var chunk = ZSTD_inBuffer(src: source, size: input.available, pos: 0)
+            let producedBefore = output.pos
+            let result = ZSTD_decompressStream(context, &output, &chunk)
+            if ZSTD_isError(result) != 0 {
+                let stoppedAt = input.consumedOffset + Int64(chunk.pos)
+                let error = IngestError(
+                    .corruptFrame,
+                    path: input.path,
+                    byteOffset: frameBoundaryOffset,
+                    detail: "\(String(cString: ZSTD_getErrorName(result))) (decoding stopped near byte \(stoppedAt))"
+                )
+                return try deliver(output.pos, orThrow: error)
+            }
+            if chunk.pos > 0 {
+                noteFrameStart(source, consumed: chunk.pos)
+                input.start += chunk.pos
+                frameInProgress = true
+            }
+            if result == 0 && frameInProgress {
+                if !CompressionDetector.isSkippableFrameMagic(frameMagic) || frameMagicBytes < 4 {
+                    framesCompleted += 1
+                }
+                frameBoundaryOffset = input.consumedOffset
+                frameInProgress = false
+                frameMagic = 0
+                frameMagicBytes = 0
+                continue
+            }
+            if input.available == 0 && input.reachedEnd && chunk.pos == 0 && output.pos == producedBefore {
+                guard frameInProgress else { break }  // clean end between frames
+                let error = IngestError(
+                    .truncatedFrame,
+                    path: input.path,
+                    byteOffset: frameBoundaryOffset,
+                    detail: "file ends inside a zstd frame at byte \(input.consumedOffset)"
+                )
+                return try deliver(output.pos, orThrow: error)
+            }
+        }
+        return output.pos
+    }
+
+    /// Returns `produced` if positive and keeps `error` for the next call, else throws it now.
+    private func deliver(_ produced: Int, orThrow error: IngestError) throws(IngestError) -> Int {
+        pendingError = error
+        guard produced > 0 else { throw error }
+        return produced
+    }
+
+    /// Records the first four consumed bytes of a frame (they may arrive over several calls).
+    private func noteFrameStart(_ source: UnsafeRawPointer, consumed: Int) {
+        var index = 0
+        while frameMagicBytes < 4 && index < consumed {
+            frameMagic |= UInt32(source.load(fromByteOffset: index, as: UInt8.self)) << (8 * frameMagicBytes)
+            frameMagicBytes += 1
+            index += 1
+        }
+    }
+}

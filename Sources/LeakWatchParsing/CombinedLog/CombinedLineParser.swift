@@ -1,0 +1,61 @@
+/// Turns one Combined Log Format line into a ``ParsedEvent``: IP → source, USER → principal, SIZE → bytes.
+@usableFromInline
+struct CombinedLineParser: Sendable {
+    @inlinable
+    init() {}
+
+    /// Parses `line` (trimmed, non-empty) into `batch`; returns why it was skipped, or nil when an event was added.
+    @inlinable
+    func parse(
+        _ line: UnsafeRawBufferPointer, templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer,
+        into batch: inout ParsedBatch
+    ) -> ParseErrorReason? {
+        guard let fields = CombinedLogScanner.scan(line) else { return .malformedCombinedLog }
+        guard let time = TimestampParser.commonLog(UnsafeRawBufferPointer(rebasing: line[fields.date])) else {
+            return .invalidTimestamp
+        }
+        let (method, path) = Self.splitRequest(line, fields.request)
+        guard !path.isEmpty else { return .missingPath }
+
+        var event = ParsedEvent(timeMillis: time, bytes: fields.size, status: fields.status, kind: .access)
+        event.endpoint = templater.appendKey(
+            method: UnsafeRawBufferPointer(rebasing: line[method]), path: UnsafeRawBufferPointer(rebasing: line[path]),
+            scratch: scratch, to: &batch)
+        event.principal = batch.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.user]))
+        event.sourceIP = batch.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.host]))
+        batch.events.append(event)
+        return nil
+    }
+
+    /// Splits a request line into method and path: `GET /x HTTP/1.1` → (`GET`, `/x`); `/x` → (none, `/x`);
+    /// garbage without a method-like first word → (none, first word). `-` has no path.
+    @inlinable
+    static func splitRequest(_ line: UnsafeRawBufferPointer, _ request: Range<Int>) -> (Range<Int>, Range<Int>) {
+        var index = request.lowerBound
+        let end = request.upperBound
+        while index < end && line[index] == UInt8(ascii: " ") {
+            index &+= 1
+        }
+        let firstStart = index
+        var methodLike = true
+        while index < end && line[index] != UInt8(ascii: " ") {
+            let byte = line[index]
+            if !(ASCII.isLetter(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")) { methodLike = false }
+            index &+= 1
+        }
+        let first = firstStart..<index
+        let none = firstStart..<firstStart
+        if first.isEmpty { return (none, none) }
+        if first.count == 1 && line[firstStart] == UInt8(ascii: "-") { return (none, none) }
+        while index < end && line[index] == UInt8(ascii: " ") {
+            index &+= 1
+        }
+        let secondStart = index
+        while index < end && line[index] != UInt8(ascii: " ") {
+            index &+= 1
+        }
+        let second = secondStart..<index
+        if methodLike && !second.isEmpty { return (first, second) }
+        return (none, first)
+    }
+}

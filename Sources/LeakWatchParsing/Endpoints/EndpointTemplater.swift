@@ -1,0 +1,142 @@
+/// Turns a request path into an endpoint template (`/api/v2/contacts/48213?x=1` → `/api/v2/contacts/{id}`),
+/// writing it straight into a batch arena.
+///
+/// Explicit ``Rules/templates`` are tried first; otherwise each segment goes through the heuristics
+/// (ids, UUIDs, hex, e-mails, tokens, dates). The query string and fragment are dropped, duplicate slashes
+/// collapse, a trailing slash goes (except for the root), and percent-encoding is left as it is.
+@usableFromInline
+package struct EndpointTemplater: Sendable {
+    /// The configuration this templater was built from.
+    package let rules: Rules
+    @usableFromInline let explicit: ExplicitTemplates
+    @usableFromInline let segmentRules: SegmentRules
+
+    /// Builds a templater; explicit templates are compiled once here.
+    package init(rules: Rules = Rules()) {
+        self.rules = rules
+        self.explicit = ExplicitTemplates(rules.templates)
+        self.segmentRules = SegmentRules(rules)
+    }
+
+    /// Writes the endpoint key of `method` (may be empty) and `path` into `batch`'s arena and returns it.
+    ///
+    /// - Parameter scratch: working memory reused from line to line; a key that might not fit gets its own.
+    @inlinable
+    func appendKey(
+        method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, scratch: UnsafeMutableRawBufferPointer,
+        to batch: inout ParsedBatch
+    ) -> KeyRef {
+        let bound = outputBound(method: method, path: path)
+        if bound <= scratch.count {
+            var writer = ByteWriter(scratch)
+            write(method: method, path: path, to: &writer)
+            return batch.appendKey(writer.written)
+        }
+        return appendLongKey(method: method, path: path, bound: bound, to: &batch)
+    }
+
+    @usableFromInline
+    func appendLongKey(
+        method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, bound: Int, to batch: inout ParsedBatch
+    ) -> KeyRef {
+        withUnsafeTemporaryAllocation(byteCount: bound, alignment: 1) { scratch in
+            var writer = ByteWriter(scratch)
+            write(method: method, path: path, to: &writer)
+            return batch.appendKey(writer.written)
+        }
+    }
+
+    /// Appends `METHOD SP TEMPLATE` (or just the template when `method` is empty) to `arena`.
+    @inlinable
+    func write(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, into arena: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(byteCount: outputBound(method: method, path: path), alignment: 1) { scratch in
+            var writer = ByteWriter(scratch)
+            write(method: method, path: path, to: &writer)
+            arena.append(contentsOf: writer.written)
+        }
+    }
+
+    /// The most bytes a key can take: a placeholder is at most 7 bytes and replaces at least one, so a segment
+    /// (with its slash) grows at most fourfold; plus the method, a space, the root slash and `/{…}`.
+    @inlinable
+    func outputBound(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer) -> Int {
+        method.count &+ 16 &+ path.count &* 4 &+ explicit.longestText
+    }
+
+    /// Writes `METHOD SP TEMPLATE` (or just the template when `method` is empty).
+    ///
+    /// The method is upper-cased; `path` may be a bare path or an absolute URL (its scheme and host are dropped).
+    @inlinable
+    func write(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, to writer: inout ByteWriter) {
+        let methodCount = method.count
+        if methodCount > 0 {
+            var index = 0
+            while index < methodCount {
+                writer.write(ASCII.uppercased(method[index]))
+                index &+= 1
+            }
+            writer.write(UInt8(ascii: " "))
+        }
+        let (start, end) = Self.pathBounds(path)
+        if explicit.count > 0 && explicit.writeMatch(path, start: start, end: end, to: &writer) {
+            return
+        }
+        writeHeuristic(path, start: start, end: end, to: &writer)
+    }
+
+    /// The part of `path` that is templated: after any `scheme://host`, before `?` or `#`.
+    @inlinable
+    static func pathBounds(_ path: UnsafeRawBufferPointer) -> (start: Int, end: Int) {
+        let count = path.count
+        let end = SWAR.firstIndex(of: UInt8(ascii: "?"), or: UInt8(ascii: "#"), in: path, from: 0, end: count)
+        guard end > 0 && path[0] != UInt8(ascii: "/") else { return (0, end) }
+        // Not a plain path: skip a leading `scheme://authority`; the path starts at the next slash (none = root).
+        let colon = SWAR.firstIndex(of: UInt8(ascii: ":"), in: path, from: 0, end: end)
+        guard colon > 0 && colon &+ 2 < end && path[colon &+ 1] == UInt8(ascii: "/")
+            && path[colon &+ 2] == UInt8(ascii: "/") && isScheme(path, end: colon)
+        else { return (0, end) }
+        let start = SWAR.firstIndex(of: UInt8(ascii: "/"), in: path, from: colon &+ 3, end: end)
+        return (start, end)
+    }
+
+    /// Whether `path[0..<end]` is a URL scheme (`http`, `https`, `s3`...).
+    @inlinable
+    static func isScheme(_ path: UnsafeRawBufferPointer, end: Int) -> Bool {
+        guard ASCII.isLetter(path[0]) else { return false }
+        var index = 1
+        while index < end {
+            let byte = path[index]
+            guard ASCII.isLetter(byte) || ASCII.isDigit(byte) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            else { return false }
+            index &+= 1
+        }
+        return true
+    }
+
+    /// Writes the path segment by segment, replacing variable-looking segments with placeholders.
+    @inlinable
+    func writeHeuristic(_ path: UnsafeRawBufferPointer, start: Int, end: Int, to writer: inout ByteWriter) {
+        var index = start
+        var segments = 0
+        let maximum = segmentRules.maxSegments
+        while index < end {
+            if path[index] == UInt8(ascii: "/") {
+                index &+= 1
+                continue
+            }
+            let segmentEnd = SWAR.firstIndex(of: UInt8(ascii: "/"), in: path, from: index &+ 1, end: end)
+            if segments == maximum {
+                writer.write(ASCII.bytes("/{…}"))
+                return
+            }
+            writer.write(UInt8(ascii: "/"))
+            let segment = UnsafeRawBufferPointer(rebasing: path[index..<segmentEnd])
+            let placeholder = segmentRules.classify(segment)
+            writer.write(placeholder == .none ? segment : placeholder.text)
+            segments &+= 1
+            index = segmentEnd
+        }
+        if segments == 0 { writer.write(UInt8(ascii: "/")) }
+    }
+}

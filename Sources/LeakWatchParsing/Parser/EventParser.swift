@@ -1,0 +1,92 @@
+/// Parses runs of log lines of one format into a reusable ``ParsedBatch``.
+///
+/// Each non-blank line either appends one ``ParsedEvent`` or counts one ``ParseErrorReason``; key bytes go to the
+/// batch arena. Nothing is allocated per line once the batch's arrays have grown to their working size.
+package struct EventParser: Sendable {
+    /// The format every line is read as.
+    package let format: LogFormat
+    /// The JSON field mapping (unused for ``LogFormat/combined``).
+    package let mapping: FieldMapping
+    /// How paths become endpoint keys.
+    package let templater: EndpointTemplater
+    @usableFromInline let json: JSONLineParser
+    @usableFromInline let combined: CombinedLineParser
+
+    /// - Parameters:
+    ///   - format: the line format.
+    ///   - mapping: where the logical fields are in a JSON line.
+    ///   - templater: the endpoint templating rules.
+    package init(format: LogFormat, mapping: FieldMapping = FieldMapping(), templater: EndpointTemplater = EndpointTemplater())
+    {
+        self.format = format
+        self.mapping = mapping
+        self.templater = templater
+        self.json = JSONLineParser(mapping: mapping)
+        self.combined = CombinedLineParser()
+    }
+
+    /// Parses `lines` (zero or more `\n`-terminated lines; a final line without `\n` is read too) into `batch`.
+    ///
+    /// A `\r` before `\n` and blank lines are ignored; every other line adds 1 to `batch.lines`.
+    @inlinable
+    package func parse(lines: UnsafeRawBufferPointer, into batch: inout ParsedBatch) {
+        guard lines.count > 0 else { return }
+        json.table.withView { keys in
+            withUnsafeTemporaryAllocation(of: JSONValueSpan.self, capacity: LogicalField.slotCount) { captures in
+                captures.initialize(repeating: .absent)
+                withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 16) { scratch in
+                    parseLines(lines, keys: keys, captures: captures, scratch: scratch, into: &batch)
+                }
+            }
+        }
+    }
+
+    /// Bytes of stack scratch per `parse` call for endpoint templates (paths up to about 4 KB use it).
+    @inlinable
+    static var scratchSize: Int { 16_384 }
+
+    @inlinable
+    func parseLines(
+        _ lines: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
+        scratch: UnsafeMutableRawBufferPointer, into batch: inout ParsedBatch
+    ) {
+        let count = lines.count
+        var lineStart = 0
+        while lineStart < count {
+            let lineEnd = SWAR.firstIndex(of: UInt8(ascii: "\n"), in: lines, from: lineStart, end: count)
+            var start = lineStart
+            var end = lineEnd
+            lineStart = lineEnd &+ 1
+            while start < end && ASCII.isWhitespace(lines[start]) {
+                start &+= 1
+            }
+            while end > start && ASCII.isWhitespace(lines[end &- 1]) {
+                end &-= 1
+            }
+            if start == end { continue }
+            batch.lines &+= 1
+            let line = UnsafeRawBufferPointer(rebasing: lines[start..<end])
+            let arenaMark = batch.arena.count
+            let failure: ParseErrorReason?
+            switch format {
+            case .json:
+                failure = json.parse(
+                    line, keys: keys, captures: captures, templater: templater, scratch: scratch, into: &batch)
+            case .combined:
+                failure = combined.parse(line, templater: templater, scratch: scratch, into: &batch)
+            }
+            if let failure {
+                batch.errors.record(failure)
+                if batch.arena.count > arenaMark { batch.arena.removeSubrange(arenaMark...) }
+            }
+        }
+    }
+
+    /// Parses a whole text (for tests and small inputs).
+    package static func parseAll(format: LogFormat, mapping: FieldMapping = FieldMapping(), text: [UInt8]) -> ParsedBatch {
+        let parser = EventParser(format: format, mapping: mapping)
+        var batch = ParsedBatch()
+        text.withUnsafeBytes { parser.parse(lines: $0, into: &batch) }
+        return batch
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import LeakWatchAlerting
+import LeakWatchConfig
+import LeakWatchEngine
+import LeakWatchParsing
+
+/// `leakwatch replay`: historical logs at full speed, in event time.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay log files at full speed and print alerts as JSON lines on stdout.",
+        discussion: "A run summary goes to stderr. Inputs may be files, directories or globs; plain, gzip and zstd "
+            + "are told apart by their magic bytes.")
+
+    @Option(name: .long, help: "YAML configuration file (default: the documented defaults).")
+    var config: String?
+
+    @Option(name: .long, help: "Log format: auto, json or combined (overrides the config).")
+    var format: String?
+
+    @Option(name: .long, help: "Dispatch workers for parsing and aggregation (default: the core count).")
+    var workers: Int?
+
+    @Option(name: .long, help: "Write the run summary as JSON to this file.")
+    var summaryJson: String?
+
+    @Option(name: .long, help: "Score the alerts against labelled incidents in this labels.json.")
+    var labels: String?
+
+    @Option(name: .long, help: "Save the baselines and open windows to this directory at the end.")
+    var stateOut: String?
+
+    @Option(name: .long, help: "Start from baselines saved by an earlier --state-out (warm start).")
+    var stateIn: String?
+
+    @Flag(name: .long, help: "Do not print alerts on stdout (summary only).")
+    var quiet = false
+
+    @Argument(help: "Log files, directories or globs.")
+    var paths: [String]
+
+    func validate() throws {
+        if let workers, workers < 1 || workers > 64 { throw ValidationError("--workers must be between 1 and 64") }
+        if let format, format != "auto" && LogFormat(rawValue: format) == nil {
+            throw ValidationError("--format must be auto, json or combined")
+        }
+    }
+
+    func run() throws {
+        var settings = LeakWatchConfiguration()
+        if let config {
+            do { settings = try LeakWatchConfiguration.load(path: config) } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        var options = ReplayOptions(paths: paths)
+        options.format = settings.format
+        if let format { options.format = format == "auto" ? nil : LogFormat(rawValue: format) }
+        options.mapping = settings.mapping
+        options.templater = EndpointTemplater(rules: settings.endpointRules)
+        options.maxLineBytes = settings.maxLineBytes
+        options.workers = workers ?? settings.workers ?? ProcessInfo.processInfo.activeProcessorCount
+        options.flushAtEnd = stateOut == nil
+
+        let aggregator = ShardedAggregator(configuration: settings.engine, workers: options.workers)
+        if let stateIn {
+            try EngineStateStore.load(into: aggregator, directory: stateIn)
+        }
+        let pipeline = ReplayPipeline(options: options, aggregator: aggregator)
+        let sink = StandardOutputSink()
+        var alerts: [Alert] = []
+        let statistics = try pipeline.run { detections in
+            let batch = detections.map(Alert.init)
+            alerts.append(contentsOf: batch)
+            if !quiet { sink.send(batch) }
+        }
+        if let stateOut {
+            try EngineStateStore.save(aggregator, directory: stateOut)
+        }
+        var score: LabelScore?
+        if let labels {
+            score = LabelScorer.score(alerts, labels: try Labels.load(path: labels))
+        }
+        let summary = RunSummary(statistics: statistics, alerts: alerts, score: score, workers: options.workers)
+        StandardError.write(summary.text())
+        if let summaryJson {
+            try (summary.json() + "\n").write(toFile: summaryJson, atomically: true, encoding: .utf8)
+        }
+    }
+}
