@@ -80,17 +80,28 @@ package final class ShardedAggregator {
     static func partitionIndex(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 58) }
 
     /// Feeds `runs` (events of `batches`, in order) through the windows; returns the detections of every window
-    /// that closed, in deterministic order.
-    package func process(_ runs: [EventRun], batches: [ParsedBatch]) -> [Detection] {
+    /// that closed, in deterministic order. `routes[i]` holds the ``KeyRoute`` of every event of `batches[i]`.
+    package func process(_ runs: [EventRun], batches: [ParsedBatch], routes: [[KeyRoute]]) -> [Detection] {
         // Safe: each worker touches only its own partitions and its own element of the per-worker arrays;
-        // `batches` is read-only here; concurrentPerform returns only when every worker is done.
+        // `batches` and `routes` are read-only here; concurrentPerform returns only when every worker is done.
         let this = UnsafeTransfer(self)
-        let input = UnsafeTransfer((runs, batches))
+        let input = UnsafeTransfer((runs, batches, routes))
         prepareWorkers()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            this.wrappedValue.runWorker(worker, runs: input.wrappedValue.0, batches: input.wrappedValue.1)
+            let (runs, batches, routes) = input.wrappedValue
+            this.wrappedValue.runWorker(worker, runs: runs, batches: batches, routes: routes)
         }
         return collect()
+    }
+
+    /// ``process(_:batches:routes:)`` computing the routes itself (tests and small inputs).
+    package func process(_ runs: [EventRun], batches: [ParsedBatch]) -> [Detection] {
+        let routes = batches.map { batch in
+            var routes: [KeyRoute] = []
+            KeyRoute.compute(batch, into: &routes)
+            return routes
+        }
+        return process(runs, batches: batches, routes: routes)
     }
 
     /// Closes every window that is still open (end of input, when no state is saved for a later run).
@@ -118,7 +129,7 @@ package final class ShardedAggregator {
         }
     }
 
-    private func runWorker(_ worker: Int, runs: [EventRun], batches: [ParsedBatch]) {
+    private func runWorker(_ worker: Int, runs: [EventRun], batches: [ParsedBatch], routes: [[KeyRoute]]) {
         var mark = watermark
         var late: Int64 = 0
         var accepted: Int64 = 0
@@ -127,9 +138,11 @@ package final class ShardedAggregator {
         for run in runs {
             let batch = batches[run.batch]
             batch.events.withUnsafeBufferPointer { events in
+              routes[run.batch].withUnsafeBufferPointer { eventRoutes in
                 var index = run.start
                 while index < run.end {
                     let event = events[index]
+                    let route = eventRoutes[index]
                     index &+= 1
                     let time = event.timeMillis
                     if time > mark.newest {
@@ -147,8 +160,9 @@ package final class ShardedAggregator {
                         continue
                     }
                     accepted &+= 1
-                    observe(event, batch: batch, window: window, worker: worker)
+                    observe(event, route: route, batch: batch, window: window, worker: worker)
                 }
+              }
             }
         }
         workerWatermarks[worker] = mark
@@ -157,15 +171,15 @@ package final class ShardedAggregator {
     }
 
     @inline(__always)
-    private func observe(_ event: ParsedEvent, batch: ParsedBatch, window: Int64, worker: Int) {
+    private func observe(_ event: ParsedEvent, route: KeyRoute, batch: ParsedBatch, window: Int64, worker: Int) {
         for dimension in Dimension.allCases {
-            let hash = KeyNaming.hash(of: dimension, event: event)
+            let hash = route[dimension]
             if hash == 0 { continue }
             let partition = Self.partitionIndex(hash)
             if owner[partition] != worker { continue }
-            let contributor = KeyNaming.hash(of: dimension.contributor, event: event)
             partitions[partition].observe(
-                event, batch: batch, dimension: dimension, hash: hash, contributor: contributor, window: window)
+                event, batch: batch, dimension: dimension, hash: hash, contributor: route[dimension.contributor],
+                window: window)
         }
     }
 

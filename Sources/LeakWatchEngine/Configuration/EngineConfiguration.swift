@@ -32,8 +32,8 @@ package struct BaselineConfiguration: Sendable, Equatable {
     package var warmupHours: Int = 24
     /// Learning rate of a seasonal (hour-of-day x weekday/weekend) bucket once it has a few samples.
     package var seasonalAlpha: Double = 0.2
-    /// Learning rate of the key's all-hours baseline once it has a few samples.
-    package var globalAlpha: Double = 1.0 / 72.0
+    /// Learning rate of the key's all-hours baseline once it has a few samples (about 1/72 per hour).
+    package var globalAlpha: Double = 0.014
     /// Offset of the local day used for seasonality, in minutes east of UTC.
     package var timeZoneOffsetMinutes: Int = 0
     /// Observations above expected + this many deviations are clipped before they teach the baseline.

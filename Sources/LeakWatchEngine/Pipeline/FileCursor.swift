@@ -18,8 +18,9 @@ final class FileCursor {
     private var prefetchInFlight = false
     private var prefetchResult: Result<Bool, IngestError> = .success(false)
 
-    /// Parsed chunks of the current block (one per worker).
+    /// Parsed chunks of the current block (one per worker), and the key routes of their events.
     var batches: [ParsedBatch]
+    var routes: [[KeyRoute]]
     /// Merge position: chunk and event index of the next event to hand out.
     var chunk = 0
     var position = 0
@@ -37,6 +38,7 @@ final class FileCursor {
         blocks = [LineBlock(capacity: options.blockBytes), LineBlock(capacity: options.blockBytes)]
         queue = DispatchQueue(label: "leakwatch.decode")
         batches = (0..<workers).map { _ in ParsedBatch(eventCapacity: 1 << 14, arenaCapacity: 1 << 20) }
+        routes = Array(repeating: [], count: workers)
         startPrefetch()
     }
 
@@ -58,9 +60,13 @@ final class FileCursor {
 
     /// Waits for the block decoded in the background, starts decoding the next one, and parses this one over
     /// `workers` Dispatch workers. Returns false when the file is finished.
-    func refill() -> Bool {
+    func refill(stages: inout StageSeconds) -> Bool {
         guard !finished else { return false }
+        let waitStarted = ReplayPipeline.monotonicSeconds()
         prefetched.wait()
+        let parseStarted = ReplayPipeline.monotonicSeconds()
+        stages.decodeWait += parseStarted - waitStarted
+        defer { stages.parse += ReplayPipeline.monotonicSeconds() - parseStarted }
         prefetchInFlight = false
         let result = prefetchResult
         switch result {
@@ -110,15 +116,18 @@ final class FileCursor {
         block.withBytes { bytes in
             let bounds = Self.chunkBounds(bytes, chunks: chunks)
             batches.withUnsafeMutableBufferPointer { output in
-                // Safe: each worker writes only its own element; `bytes` is read-only; the block is not refilled
+              routes.withUnsafeMutableBufferPointer { routeOutput in
+                // Safe: each worker writes only its own elements; `bytes` is read-only; the block is not refilled
                 // before concurrentPerform returns.
-                let shared = UnsafeTransfer((output, bytes, bounds))
+                let shared = UnsafeTransfer((output, routeOutput, bytes, bounds))
                 DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                    let (output, bytes, bounds) = shared.wrappedValue
+                    let (output, routeOutput, bytes, bounds) = shared.wrappedValue
                     output[index].removeAll()
                     let slice = UnsafeRawBufferPointer(rebasing: bytes[bounds[index]..<bounds[index + 1]])
                     parser.parse(lines: slice, into: &output[index])
+                    KeyRoute.compute(output[index], into: &routeOutput[index])
                 }
+              }
             }
         }
     }

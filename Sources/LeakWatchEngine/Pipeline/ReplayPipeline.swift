@@ -64,7 +64,7 @@ package final class ReplayPipeline {
         }
 
         func refill(_ cursor: FileCursor) -> Bool {
-            while cursor.refill() {
+            while cursor.refill(stages: &statistics.stageSeconds) {
                 for batch in cursor.batches {
                     statistics.lines &+= batch.lines
                     statistics.events &+= Int64(batch.events.count)
@@ -106,19 +106,28 @@ package final class ReplayPipeline {
                 continue
             }
             let nextStart = pending.first?.firstTime
+            let mergeStarted = Self.monotonicSeconds()
             let runs = merge(active, until: nextStart)
             var batches: [ParsedBatch] = []
+            var routes: [[KeyRoute]] = []
             var offsets: [Int] = []
             for cursor in active {
                 offsets.append(batches.count)
                 batches.append(contentsOf: cursor.batches)
+                routes.append(contentsOf: cursor.routes)
             }
             let mapped = runs.map { run in
                 EventRun(batch: offsets[run.cursor] + run.chunk, start: run.start, end: run.end)
             }
-            let detections = aggregator.process(mapped, batches: batches)
+            let aggregateStarted = Self.monotonicSeconds()
+            statistics.stageSeconds.merge += aggregateStarted - mergeStarted
+            let detections = aggregator.process(mapped, batches: batches, routes: routes)
             batches.removeAll()
+            routes.removeAll()
+            let sinkStarted = Self.monotonicSeconds()
+            statistics.stageSeconds.aggregate += sinkStarted - aggregateStarted
             if !detections.isEmpty { deliver(detections) }
+            statistics.stageSeconds.sink += Self.monotonicSeconds() - sinkStarted
         }
         if options.flushAtEnd {
             let detections = aggregator.flush()

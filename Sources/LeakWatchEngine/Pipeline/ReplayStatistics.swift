@@ -20,6 +20,8 @@ package struct ReplayStatistics: Sendable {
     package var seconds: Double = 0
     package var keys: [Dimension: Int] = [:]
     package var overflowEvents: [Dimension: Int64] = [:]
+    /// Wall-clock seconds the coordinator spent in each stage (decode wait = blocked on decompression).
+    package var stageSeconds = StageSeconds()
     package var firstEventMillis: Int64?
     package var lastEventMillis: Int64?
 
@@ -29,4 +31,15 @@ package struct ReplayStatistics: Sendable {
     package var rawMegabytesPerSecond: Double { seconds > 0 ? Double(ingest.rawBytes) / 1e6 / seconds : 0 }
     /// Events per second.
     package var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+}
+
+/// Where a replay's wall-clock time went.
+package struct StageSeconds: Sendable {
+    package var decodeWait: Double = 0
+    package var parse: Double = 0
+    package var merge: Double = 0
+    package var aggregate: Double = 0
+    package var sink: Double = 0
+
+    package init() {}
 }

@@ -90,8 +90,8 @@ extension ScenarioPlanner {
 
     /// `token_spray`: one outside address uses dozens of never-seen tokens, each one quiet, together loud.
     ///
-    /// Most requests go to the labelled endpoint (customers); the orders share is kept below the volume floor, so
-    /// that an alert on it would not count as a false positive against a label that can name one endpoint only.
+    /// Nearly all requests go to the labelled endpoint (customers); the orders share is kept small, so that an alert
+    /// on it (which a label naming one endpoint cannot match) is unlikely.
     static func planTokenSpray(
         _ scenario: inout Scenario, post: TimeWindow, random: inout Xoshiro256StarStar, placement: inout Placement
     ) {
@@ -123,7 +123,7 @@ extension ScenarioPlanner {
                 minute < lead || minute >= minutes - tail ? 0 : Int32(random.poisson(perMinute))
             }
             scenario.streams.append(IncidentStream(
-                actor: actor, endpoints: [(.customerByID, 0.88), (.orderByUUID, 0.12)], firstMinute: firstMinute,
+                actor: actor, endpoints: [(.customerByID, 0.95), (.orderByUUID, 0.05)], firstMinute: firstMinute,
                 counts: counts, mode: .randomIDs, statuses: StatusMix.spray))
         }
         let endpoint = EndpointCatalog[.customerByID].template

@@ -1,36 +1,49 @@
 /// A deterministic 64-bit hash for key bytes (Swift's `Hasher` is seeded per process, which would break
 /// deterministic sharding and stable alert ids).
 ///
-/// FNV-1a over the bytes with a final avalanche (the splitmix64 finaliser), never returning 0 so that 0 can
-/// mean "absent".
+/// Eight bytes at a time (little-endian words mixed by a 64x64->128-bit multiply, as in wyhash), then the
+/// splitmix64 finaliser; never returns 0 so that 0 can mean "absent".
 @usableFromInline
 package enum KeyHasher {
     @inlinable
     package static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
-        var index = 0
         let count = bytes.count
-        while index < count {
-            h ^= UInt64(bytes[index])
-            h = h &* 0x0000_0100_0000_01b3
-            index &+= 1
+        var h: UInt64 = 0x243f_6a88_85a3_08d3 ^ seed ^ UInt64(truncatingIfNeeded: count)
+        var index = 0
+        while index &+ 8 <= count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            h = mix(h ^ word, 0x9e37_79b9_7f4a_7c15)
+            index &+= 8
+        }
+        if index < count {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < count {
+                word |= UInt64(bytes[index]) << shift
+                shift &+= 8
+                index &+= 1
+            }
+            h = mix(h ^ word, 0xbf58_476d_1ce4_e5b9)
         }
         return finalize(h)
     }
 
+    /// The same hash for any byte collection (off the hot path: it copies).
     @inlinable
     package static func hash<C: Collection>(bytes: C, seed: UInt64 = 0) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return finalize(h)
+        Array(bytes).withUnsafeBytes { hash($0, seed: seed) }
     }
 
     @inlinable
     package static func hash(_ string: String, seed: UInt64 = 0) -> UInt64 {
         hash(bytes: string.utf8, seed: seed)
+    }
+
+    /// High and low halves of the full product, folded.
+    @inlinable @inline(__always)
+    package static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
     }
 
     /// Combines two hashes (e.g. principal x endpoint) into one, order-sensitive.

@@ -1,0 +1,40 @@
+package import LeakWatchParsing
+
+/// The salted key hash of one event in every dimension (0 where the event has no such key), computed once per
+/// event in the parallel parse stage so that the aggregation workers, which all walk every event, only compare.
+package struct KeyRoute: Sendable, BitwiseCopyable {
+    package var endpoint: UInt64
+    package var principal: UInt64
+    package var principalEndpoint: UInt64
+    package var sourceIP: UInt64
+    package var destination: UInt64
+
+    @inlinable
+    package init(_ event: ParsedEvent) {
+        endpoint = KeyNaming.hash(of: .endpoint, event: event)
+        principal = KeyNaming.hash(of: .principal, event: event)
+        principalEndpoint = KeyNaming.hash(of: .principalEndpoint, event: event)
+        sourceIP = KeyNaming.hash(of: .sourceIP, event: event)
+        destination = KeyNaming.hash(of: .destination, event: event)
+    }
+
+    @inlinable
+    package subscript(dimension: Dimension) -> UInt64 {
+        switch dimension {
+        case .endpoint: endpoint
+        case .principal: principal
+        case .principalEndpoint: principalEndpoint
+        case .sourceIP: sourceIP
+        case .destination: destination
+        }
+    }
+
+    /// Routes for every event of `batch`, replacing `routes`' contents (its storage is reused).
+    package static func compute(_ batch: ParsedBatch, into routes: inout [KeyRoute]) {
+        routes.removeAll(keepingCapacity: true)
+        routes.reserveCapacity(batch.events.count)
+        batch.events.withUnsafeBufferPointer { events in
+            for event in events { routes.append(KeyRoute(event)) }
+        }
+    }
+}
