@@ -37,10 +37,15 @@ final class FileCursor {
         blockBytes = options.blockBytes
         blocks = [LineBlock(capacity: options.blockBytes), LineBlock(capacity: options.blockBytes)]
         queue = DispatchQueue(label: "leakwatch.decode")
-        batches = (0..<workers).map { _ in ParsedBatch(eventCapacity: 1 << 14, arenaCapacity: 1 << 20) }
-        routes = Array(repeating: [], count: workers)
+        // With several workers the block is cut into more chunks than threads, so that a thread slowed by the
+        // decoder sharing its core does not hold the others at the barrier (concurrentPerform balances chunks).
+        let chunks = workers == 1 ? 1 : workers * Self.chunksPerWorker
+        batches = (0..<chunks).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) }
+        routes = Array(repeating: [], count: chunks)
         startPrefetch()
     }
+
+    static let chunksPerWorker = 4
 
     var stats: IngestStats { reader.stats }
 
