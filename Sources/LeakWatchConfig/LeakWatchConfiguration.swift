@@ -149,7 +149,8 @@ package struct LeakWatchConfiguration: Sendable {
     }
 
     private mutating func applyDetectors(_ node: ConfigNode) throws(ConfigError) {
-        let keys = try node.mapping(allowed: ["volume_spike"])
+        let keys = try node.mapping(allowed: ["volume_spike", "synthetic_volume", "synthetic_destination",
+                                              "auth_failures", "provenance_missing", "new_entity", "off_hours_bulk"])
         if let spike = keys["volume_spike"] {
             let settings = try spike.mapping(allowed: ["enabled", "threshold", "min_ratio", "min_requests",
                                                        "min_records", "min_bytes", "resolve_after",
@@ -163,6 +164,65 @@ package struct LeakWatchConfiguration: Sendable {
             if let value = settings["min_bytes"] { engine.volumeSpike.minBytes = try value.number(minimum: 0) }
             if let value = settings["resolve_after"] {
                 engine.volumeSpike.resolveAfterWindows = try value.integer(minimum: 1, maximum: 1440)
+            }
+        }
+        if let node = keys["synthetic_volume"] {
+            let settings = try node.mapping(allowed: ["enabled", "threshold", "min_ratio", "min_synthetic_records",
+                                                      "share_jump", "min_records_for_share"])
+            if let value = settings["enabled"] { engine.synthetic.volumeEnabled = try value.bool() }
+            if let value = settings["threshold"] { engine.synthetic.threshold = try value.number(minimum: 0.5) }
+            if let value = settings["min_ratio"] { engine.synthetic.minRatio = try value.number(minimum: 1) }
+            if let value = settings["min_synthetic_records"] {
+                engine.synthetic.minSyntheticRecords = try value.number(minimum: 0)
+            }
+            if let value = settings["share_jump"] { engine.synthetic.shareJump = try value.number(minimum: 0.01) }
+            if let value = settings["min_records_for_share"] {
+                engine.synthetic.minRecordsForShare = try value.number(minimum: 1)
+            }
+        }
+        if let node = keys["synthetic_destination"] {
+            let settings = try node.mapping(allowed: ["enabled", "allowed_destinations"])
+            if let value = settings["enabled"] { engine.synthetic.destinationEnabled = try value.bool() }
+            if let value = settings["allowed_destinations"] { engine.synthetic.allowedDestinations = try value.strings() }
+        }
+        if let node = keys["auth_failures"] {
+            let settings = try node.mapping(allowed: ["enabled", "threshold", "min_ratio", "min_failures"])
+            if let value = settings["enabled"] { engine.authFailures.enabled = try value.bool() }
+            if let value = settings["threshold"] { engine.authFailures.threshold = try value.number(minimum: 0.5) }
+            if let value = settings["min_ratio"] { engine.authFailures.minRatio = try value.number(minimum: 1) }
+            if let value = settings["min_failures"] { engine.authFailures.minFailures = try value.number(minimum: 1) }
+        }
+        if let node = keys["provenance_missing"] {
+            let settings = try node.mapping(allowed: ["enabled", "usual_share", "current_share_below", "min_requests",
+                                                      "ai_principals"])
+            if let value = settings["enabled"] { engine.provenance.enabled = try value.bool() }
+            if let value = settings["usual_share"] { engine.provenance.usualShare = try value.number(minimum: 0) }
+            if let value = settings["current_share_below"] {
+                engine.provenance.currentShareBelow = try value.number(minimum: 0)
+            }
+            if let value = settings["min_requests"] { engine.provenance.minRequests = try value.number(minimum: 1) }
+            if let value = settings["ai_principals"] { engine.provenance.aiPrincipals = try value.strings() }
+        }
+        if let node = keys["new_entity"] {
+            let settings = try node.mapping(allowed: ["enabled", "new_for", "min_requests", "min_records"])
+            if let value = settings["enabled"] { engine.newEntity.enabled = try value.bool() }
+            if let value = settings["new_for"] {
+                engine.newEntity.newForMinutes = Int(try value.duration(minimumMillis: 60_000) / 60_000)
+            }
+            if let value = settings["min_requests"] { engine.newEntity.minRequests = try value.number(minimum: 1) }
+            if let value = settings["min_records"] { engine.newEntity.minRecords = try value.number(minimum: 1) }
+        }
+        if let node = keys["off_hours_bulk"] {
+            let settings = try node.mapping(allowed: ["enabled", "min_records", "min_bytes", "usual_share_below",
+                                                      "minimum_history"])
+            if let value = settings["enabled"] { engine.offHours.enabled = try value.bool() }
+            if let value = settings["min_records"] { engine.offHours.minRecords = try value.number(minimum: 1) }
+            if let value = settings["min_bytes"] { engine.offHours.minBytes = try value.number(minimum: 1) }
+            if let value = settings["usual_share_below"] {
+                engine.offHours.usualShareBelow = try value.number(minimum: 0)
+            }
+            if let value = settings["minimum_history"] {
+                engine.offHours.minimumHistoryHours = Int(try value.duration(minimumMillis: 0) / 3_600_000)
             }
         }
     }

@@ -53,6 +53,8 @@ package enum AlertJSONEncoder {
         totals.field("synthetic_records", raw: String(detection.totals.syntheticRecords))
         totals.field("status_4xx", raw: String(detection.totals.clientErrors))
         totals.field("status_5xx", raw: String(detection.totals.serverErrors))
+        totals.field("auth_failures", raw: String(detection.totals.authFailures))
+        totals.field("declared_provenance", raw: String(detection.totals.declared))
         evidence.field("window_totals", raw: totals.finish())
         let label = detection.dimension.contributor.name
         var list = "["

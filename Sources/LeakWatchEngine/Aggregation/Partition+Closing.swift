@@ -6,16 +6,19 @@ package struct OverflowPartial: Sendable {
 }
 
 extension Partition {
-    /// Closes window `window`: judges every key that had events in it against its baseline, teaches the
-    /// baseline, opens or resolves anomaly episodes, and hands over the window's overflow values.
-    package mutating func closeWindow(_ window: Int64, detections: inout [Detection], overflow: inout [OverflowPartial]) {
+    /// Closes window `window`: judges every key that had events in it, teaches the baselines, opens or resolves
+    /// anomaly episodes, and hands over the window's overflow values.
+    /// - Parameter engineStart: time of the engine's first event (its own warm-up counts from there).
+    package mutating func closeWindow(
+        _ window: Int64, engineStart: Int64, detections: inout [Detection], overflow: inout [OverflowPartial]
+    ) {
         let ring = Int(floorModulo(window, Int64(ringSize)))
         let pool = pools + ring
         let count = pool.pointee.count
         var entry = 0
         while entry < count {
-            evaluate(slot: Int(pool.pointee.slots[entry]), window: window, pool: pool, entry: entry,
-                     detections: &detections)
+            evaluate(slot: Int(pool.pointee.slots[entry]), window: window, engineStart: engineStart, pool: pool,
+                     entry: entry, detections: &detections)
             entry += 1
         }
         if !activeEpisodes.isEmpty {
@@ -33,7 +36,8 @@ extension Partition {
     }
 
     private mutating func evaluate(
-        slot: Int, window: Int64, pool: UnsafeMutablePointer<WindowPool>, entry: Int, detections: inout [Detection]
+        slot: Int, window: Int64, engineStart: Int64, pool: UnsafeMutablePointer<WindowPool>, entry: Int,
+        detections: inout [Detection]
     ) {
         let values = pool.pointee.values.base + entry * Self.metrics
         let windowStart = window * windowMillis
@@ -41,60 +45,74 @@ extension Partition {
         baselines.advance(slot: slot, to: hour, windowsPerHour: windowsPerHour, calendar: calendar,
                           configuration: configuration.baseline)
         let bucket = calendar.bucket(hour: hour)
+        let warmupMillis = Int64(configuration.baseline.warmupHours) * SeasonalCalendar.hourMillis
         let warm = baselines.foldedHours[slot] >= Int32(clamping: configuration.baseline.warmupHours)
+        let engineWarm = engineStart != Int64.min && windowStart - engineStart >= warmupMillis
+        let dimension = Dimension(rawValue: dimensions[slot]) ?? .endpoint
 
-        var spike: (metric: Metric, verdict: VolumeSpikeDetector.Verdict, mean: Double)?
-        if warm && detector.configuration.enabled {
-            for metric in VolumeSpikeDetector.metrics {
-                let observed = Double(values[metric.rawValue])
-                // Cheap rejection first: most windows are below the absolute floor.
-                guard let floor = detector.configuration.floor(for: metric), observed >= floor else { continue }
-                let expectation = baselines.expectation(slot: slot, bucket: bucket, metric: metric.rawValue)
-                let verdict = detector.judge(
-                    metric: metric, observed: observed, mean: expectation.mean, variance: expectation.variance)
-                let peak = baselines.recentPeak(slot: slot, metric: metric.rawValue, hour: hour)
-                let unprecedented = observed > detector.configuration.minPeakRatio * peak
-                if verdict.anomalous && unprecedented && (spike == nil || verdict.score > spike!.verdict.score) {
-                    spike = (metric, verdict, expectation.mean)
-                }
-            }
+        findings.removeAll(keepingCapacity: true)
+        if warm {
+            findSpikes(slot: slot, values: values, hour: hour, bucket: bucket, dimension: dimension)
+            findSyntheticShift(slot: slot, values: values, bucket: bucket)
+            findMissingProvenance(slot: slot, values: values, dimension: dimension)
+            findOffHoursBulk(slot: slot, values: values, hour: hour, bucket: bucket, dimension: dimension)
+        } else if dimension == .principal && aiPrincipals.contains(keyHashes[slot]) {
+            findMissingProvenance(slot: slot, values: values, dimension: dimension)
+        }
+        if engineWarm {
+            findNewEntity(slot: slot, values: values, window: window, engineStart: engineStart, dimension: dimension)
+            findSyntheticDestination(slot: slot, values: values, dimension: dimension)
         }
 
+        // Spikes stay out of the baseline so that an attack does not teach itself as normal; novelty findings
+        // (a new key, a new synthetic destination, odd hours, missing provenance) do teach it, so they alert once.
         baselines.countActiveWindow(slot: slot)
-        if spike != nil {
-            baselines.exclude(slot: slot)
+        if findings.contains(where: { $0.detector.excludesWindow }) {
+            baselines.exclude(slot: slot, values: values)
         } else {
-            for metric in Metric.allCases {
-                let raw = Double(values[metric.rawValue])
-                var value = raw
-                if warm && value > 0 {
-                    let expectation = baselines.expectation(slot: slot, bucket: bucket, metric: metric.rawValue)
-                    if value > expectation.mean {
-                        let clip = expectation.mean + configuration.baseline.winsorizeDeviations
-                            * VolumeSpikeDetector.deviation(
-                                metric: metric, mean: expectation.mean, variance: expectation.variance)
-                        value = min(value, clip)
-                    }
-                }
-                baselines.learn(slot: slot, metric: metric.rawValue, value: value, raw: raw)
-            }
+            learn(slot: slot, values: values, bucket: bucket, warm: warm)
         }
         lastEvaluated[slot] = window
+        updateEpisodes(slot: slot, pool: pool, entry: entry, windowStart: windowStart, bucket: bucket,
+                       detections: &detections)
+    }
 
-        if let spike {
-            normalStreak[slot] = 0
-            guard episodeStart[slot] == Self.noEpisode else { return }
-            episodeStart[slot] = windowStart
-            episodeMetric[slot] = UInt8(spike.metric.rawValue)
-            activeEpisodes.append(Int32(slot))
-            detections.append(makeDetection(
-                slot: slot, pool: pool, entry: entry, status: .firing, metric: spike.metric, windowStart: windowStart,
-                expected: spike.mean, verdict: spike.verdict))
-        } else if episodeStart[slot] != Self.noEpisode {
-            normalStreak[slot] += 1
-            if normalStreak[slot] >= Int32(clamping: detector.configuration.resolveAfterWindows) {
-                resolve(slot: slot, pool: pool, entry: entry, windowStart: windowStart, bucket: bucket,
-                        detections: &detections)
+    private mutating func learn(slot: Int, values: UnsafeMutablePointer<Int64>, bucket: Int, warm: Bool) {
+        for metric in Metric.allCases {
+            let raw = Double(values[metric.rawValue])
+            var value = raw
+            if warm && value > 0 {
+                let expectation = baselines.expectation(slot: slot, bucket: bucket, metric: metric.rawValue)
+                if value > expectation.mean {
+                    let clip = expectation.mean + configuration.baseline.winsorizeDeviations
+                        * SpikeRule.deviation(metric: metric, mean: expectation.mean, variance: expectation.variance)
+                    value = min(value, clip)
+                }
+            }
+            baselines.learn(slot: slot, metric: metric.rawValue, value: value, raw: raw)
+        }
+    }
+
+    private mutating func updateEpisodes(
+        slot: Int, pool: UnsafeMutablePointer<WindowPool>, entry: Int, windowStart: Int64, bucket: Int,
+        detections: inout [Detection]
+    ) {
+        for detector in DetectorKind.allCases {
+            let episode = slot * Self.detectors + detector.index
+            if let finding = findings.first(where: { $0.detector == detector }) {
+                normalStreak[episode] = 0
+                guard episodeStart[episode] == Self.noEpisode else { continue }
+                episodeStart[episode] = windowStart
+                episodeMetric[episode] = UInt8(finding.metric.rawValue)
+                activeEpisodes.append(Int32(episode))
+                detections.append(makeDetection(
+                    slot: slot, pool: pool, entry: entry, status: .firing, finding: finding, windowStart: windowStart))
+            } else if episodeStart[episode] != Self.noEpisode {
+                normalStreak[episode] += 1
+                if normalStreak[episode] >= Int32(clamping: configuration.volumeSpike.resolveAfterWindows) {
+                    resolve(episode: episode, pool: pool, entry: entry, windowStart: windowStart, bucket: bucket,
+                            detections: &detections)
+                }
             }
         }
     }
@@ -103,37 +121,37 @@ extension Partition {
     private mutating func settleQuietEpisodes(window: Int64, detections: inout [Detection]) {
         let windowStart = window * windowMillis
         let bucket = calendar.bucket(hour: calendar.hourIndex(windowStart))
-        for slot in activeEpisodes.map(Int.init) where lastEvaluated[slot] != window {
-            normalStreak[slot] += 1
-            if normalStreak[slot] >= Int32(clamping: detector.configuration.resolveAfterWindows) {
-                resolve(slot: slot, pool: nil, entry: 0, windowStart: windowStart, bucket: bucket,
+        for episode in activeEpisodes.map(Int.init) where lastEvaluated[episode / Self.detectors] != window {
+            normalStreak[episode] += 1
+            if normalStreak[episode] >= Int32(clamping: configuration.volumeSpike.resolveAfterWindows) {
+                resolve(episode: episode, pool: nil, entry: 0, windowStart: windowStart, bucket: bucket,
                         detections: &detections)
             }
         }
     }
 
     private mutating func resolve(
-        slot: Int, pool: UnsafeMutablePointer<WindowPool>?, entry: Int, windowStart: Int64, bucket: Int,
+        episode: Int, pool: UnsafeMutablePointer<WindowPool>?, entry: Int, windowStart: Int64, bucket: Int,
         detections: inout [Detection]
     ) {
-        let metric = Metric(rawValue: Int(episodeMetric[slot])) ?? .requests
+        let slot = episode / Self.detectors
+        let detector = DetectorKind.allCases[episode % Self.detectors]
+        let metric = Metric(rawValue: Int(episodeMetric[episode])) ?? .requests
         let expectation = baselines.expectation(slot: slot, bucket: bucket, metric: metric.rawValue)
-        let observed = pool.map { Double($0.pointee.values[entry * Self.metrics + metric.rawValue]) } ?? 0
-        let verdict = detector.judge(
-            metric: metric, observed: observed, mean: expectation.mean, variance: expectation.variance)
+        let finding = Finding(detector: detector, metric: metric, expected: expectation.mean, lower: 0, upper: 0,
+                              score: 0)
         var detection = makeDetection(
-            slot: slot, pool: pool, entry: entry, status: .resolved, metric: metric, windowStart: windowStart,
-            expected: expectation.mean, verdict: verdict)
-        detection.episodeStart = episodeStart[slot]
+            slot: slot, pool: pool, entry: entry, status: .resolved, finding: finding, windowStart: windowStart)
+        detection.episodeStart = episodeStart[episode]
         detections.append(detection)
-        episodeStart[slot] = Self.noEpisode
-        normalStreak[slot] = 0
-        if let position = activeEpisodes.firstIndex(of: Int32(slot)) { activeEpisodes.remove(at: position) }
+        episodeStart[episode] = Self.noEpisode
+        normalStreak[episode] = 0
+        if let position = activeEpisodes.firstIndex(of: Int32(episode)) { activeEpisodes.remove(at: position) }
     }
 
     private func makeDetection(
-        slot: Int, pool: UnsafeMutablePointer<WindowPool>?, entry: Int, status: DetectionStatus, metric: Metric,
-        windowStart: Int64, expected: Double, verdict: VolumeSpikeDetector.Verdict
+        slot: Int, pool: UnsafeMutablePointer<WindowPool>?, entry: Int, status: DetectionStatus, finding: Finding,
+        windowStart: Int64
     ) -> Detection {
         var totals = WindowTotals()
         var entries: [ContributorEntry] = []
@@ -145,14 +163,26 @@ extension Partition {
             totals.syntheticRecords = values[3]
             totals.clientErrors = values[4]
             totals.serverErrors = values[5]
+            totals.authFailures = values[6]
+            totals.declared = values[7]
             let sketch = pool.pointee.contributors.base + entry * ContributorSketch.width
             for index in 0..<ContributorSketch.width where sketch[index].hash != 0 { entries.append(sketch[index]) }
         }
         return Detection(
-            detector: .volumeSpike, status: status, dimension: Dimension(rawValue: dimensions[slot]) ?? .endpoint,
+            detector: finding.detector, status: status, dimension: Dimension(rawValue: dimensions[slot]) ?? .endpoint,
             keyHash: keyHashes[slot], keyName: names[slot], windowStart: windowStart, windowMillis: windowMillis,
-            episodeStart: windowStart, metric: metric, observed: Double(totals.value(metric)), expected: expected,
-            lower: verdict.lower, upper: verdict.upper, score: verdict.score, totals: totals,
-            contributorEntries: entries)
+            episodeStart: windowStart, metric: finding.metric, observed: Double(totals.value(finding.metric)),
+            expected: finding.expected, lower: finding.lower, upper: finding.upper, score: finding.score,
+            totals: totals, contributorEntries: entries)
+    }
+}
+
+extension DetectorKind {
+    /// Whether a finding of this detector keeps the window out of the baseline.
+    var excludesWindow: Bool {
+        switch self {
+        case .volumeSpike, .syntheticVolume, .authFailures: true
+        case .syntheticDestination, .provenanceMissing, .newEntity, .offHoursBulk: false
+        }
     }
 }

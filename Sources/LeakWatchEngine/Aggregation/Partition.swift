@@ -15,7 +15,6 @@ package struct Partition {
     let capPerDimension: [Int]
     let calendar: SeasonalCalendar
     let configuration: EngineConfiguration
-    let detector: VolumeSpikeDetector
     let windowsPerHour: Double
 
     var table = KeyTable()
@@ -24,6 +23,11 @@ package struct Partition {
     var keyHashes = GrowableStorage<UInt64>()
     var dimensions = GrowableStorage<UInt8>()
     var lastEvaluated = GrowableStorage<Int64>()
+    /// Window of the key's first event.
+    var firstWindow = GrowableStorage<Int64>()
+    /// Whether `new_entity` already reported the key (it reports a key once).
+    var reportedNew = GrowableStorage<UInt8>()
+    // Per key x detector: the open anomaly episode, if any.
     var episodeStart = GrowableStorage<Int64>()
     var episodeMetric = GrowableStorage<UInt8>()
     var normalStreak = GrowableStorage<Int32>()
@@ -33,7 +37,13 @@ package struct Partition {
     /// One pool of active keys per ring position.
     var pools: UnsafeMutablePointer<WindowPool>
     package var baselines = BaselineStore()
+    /// Open episodes as `slot * detectors + detector`.
     var activeEpisodes: [Int32] = []
+    /// Scratch for one window's findings (kept to avoid allocating per window).
+    var findings: [Finding] = []
+    /// Salted hashes of configured AI-integration principals and allowed synthetic destinations.
+    let aiPrincipals: Set<UInt64>
+    let allowedSyntheticDestinations: Set<UInt64>
     // Per dimension.
     package internal(set) var keysPerDimension: [Int]
     package internal(set) var overflowEvents: [Int64]
@@ -42,6 +52,7 @@ package struct Partition {
 
     static let noEpisode = Int64.min
     static let metrics = Metric.count
+    static let detectors = DetectorKind.allCases.count
 
     package init(index: Int, configuration: EngineConfiguration, capDivisor: Int) {
         self.index = index
@@ -55,10 +66,13 @@ package struct Partition {
             return (cap + capDivisor - 1) / capDivisor
         }
         calendar = SeasonalCalendar(timeZoneOffsetMinutes: configuration.baseline.timeZoneOffsetMinutes)
-        detector = VolumeSpikeDetector(configuration: configuration.volumeSpike)
         windowsPerHour = Double(SeasonalCalendar.hourMillis) / Double(configuration.windowMillis)
         pools = .allocate(capacity: ringSize)
         for position in 0..<ringSize { (pools + position).initialize(to: WindowPool()) }
+        aiPrincipals = Set(configuration.provenance.aiPrincipals.map { KeyNaming.hash(of: .principal, name: $0) })
+        allowedSyntheticDestinations = Set(
+            configuration.synthetic.allowedDestinations.map { KeyNaming.hash(of: .destination, name: $0) })
+        findings.reserveCapacity(DetectorKind.allCases.count)
         keysPerDimension = Array(repeating: 0, count: Dimension.allCases.count)
         overflowEvents = Array(repeating: 0, count: Dimension.allCases.count)
         overflowWindow = Array(repeating: -1, count: Dimension.allCases.count * ringSize)
@@ -67,7 +81,9 @@ package struct Partition {
 
     /// Frees the partition's storage; it must not be used afterwards.
     package func release() {
-        keyHashes.release(); dimensions.release(); lastEvaluated.release(); episodeStart.release()
+        keyHashes.release(); dimensions.release(); lastEvaluated.release(); firstWindow.release()
+        reportedNew.release()
+        episodeStart.release()
         episodeMetric.release(); normalStreak.release(); ringWindow.release(); ringEntry.release()
         for position in 0..<ringSize { pools[position].release() }
         pools.deinitialize(count: ringSize)
@@ -112,6 +128,8 @@ package struct Partition {
         values[3] &+= event.syntheticRecords
         if event.status >= 400 && event.status < 500 { values[4] &+= 1 }
         if event.status >= 500 && event.status < 600 { values[5] &+= 1 }
+        if event.status == 401 || event.status == 403 { values[6] &+= 1 }
+        if event.provenance != .undeclared { values[7] &+= 1 }
         if contributor != 0 {
             ContributorSketch.add(
                 entry.pool.pointee.contributors.base + Int(entry.index) * ContributorSketch.width, hash: contributor,
@@ -162,6 +180,8 @@ package struct Partition {
         overflowValues[base + 3] &+= event.syntheticRecords
         if event.status >= 400 && event.status < 500 { overflowValues[base + 4] &+= 1 }
         if event.status >= 500 && event.status < 600 { overflowValues[base + 5] &+= 1 }
+        if event.status == 401 || event.status == 403 { overflowValues[base + 6] &+= 1 }
+        if event.provenance != .undeclared { overflowValues[base + 7] &+= 1 }
     }
 
     @usableFromInline
@@ -172,9 +192,11 @@ package struct Partition {
         keyHashes.append(hash)
         dimensions.append(dimension.rawValue)
         lastEvaluated.append(Int64.min)
-        episodeStart.append(Self.noEpisode)
-        episodeMetric.append(UInt8(Metric.requests.rawValue))
-        normalStreak.append(0)
+        firstWindow.append(window)
+        reportedNew.append(0)
+        episodeStart.append(repeating: Self.noEpisode, count: Self.detectors)
+        episodeMetric.append(repeating: UInt8(Metric.requests.rawValue), count: Self.detectors)
+        normalStreak.append(repeating: 0, count: Self.detectors)
         ringWindow.append(repeating: Int64.min, count: ringSize)
         ringEntry.append(repeating: -1, count: ringSize)
         baselines.append(hour: calendar.hourIndex(window * windowMillis))

@@ -145,6 +145,7 @@ package final class ShardedAggregator {
                     let route = eventRoutes[index]
                     index &+= 1
                     let time = event.timeMillis
+                    if mark.first == Int64.min { mark.first = time }
                     if time > mark.newest {
                         mark.newest = time
                         let closable = floorDivide(time - lateness, windowMillis) - 1
@@ -195,7 +196,8 @@ package final class ShardedAggregator {
             while partition < Self.partitionCount {
                 if owner[partition] == worker {
                     partitions[partition].closeWindow(
-                        window, detections: &workerDetections[worker], overflow: &workerOverflow[worker])
+                        window, engineStart: mark.first, detections: &workerDetections[worker],
+                        overflow: &workerOverflow[worker])
                 }
                 partition += 1
             }
@@ -237,7 +239,8 @@ package final class ShardedAggregator {
                 }
             }
             var unused: [OverflowPartial] = []
-            overflowPartition.closeWindow(window, detections: &detections, overflow: &unused)
+            overflowPartition.closeWindow(
+                window, engineStart: watermark.first, detections: &detections, overflow: &unused)
         }
         return detections
     }

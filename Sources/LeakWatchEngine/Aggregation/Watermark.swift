@@ -5,6 +5,8 @@ package struct Watermark: Sendable, Equatable {
     package var newest: Int64 = Int64.min
     /// Last closed window index (Int64.min before the first event).
     package var closedThrough: Int64 = Int64.min
+    /// Time of the first event the engine saw, epoch ms (its own warm-up counts from here).
+    package var first: Int64 = Int64.min
 
     package init() {}
 

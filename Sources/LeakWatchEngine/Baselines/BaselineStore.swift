@@ -14,8 +14,8 @@ package struct BaselineStore {
     /// Hours with events a key needs before it gets seasonal buckets.
     static let activeHoursForSeasonal: Int32 = 3
     static let seasonalStride = buckets * metrics
-    /// requests, bytes, records: the metrics whose peaks are tracked.
-    static let volumeMetrics = 3
+    /// requests, bytes, records, synthetic records: the metrics whose hour-of-day peaks are tracked.
+    static let volumeMetrics = 4
 
     // Current hour, per key.
     package var hour = GrowableStorage<Int64>()
@@ -214,6 +214,22 @@ package struct BaselineStore {
         return (mean, spread)
     }
 
+    /// How active the key usually is in this hour of day and the hours beside it (same weekday/weekend kind):
+    /// the largest seasonal level among them; nil while the key has no seasonal table.
+    @inlinable
+    package func usualActivity(slot: Int, bucket: Int, metric: Int) -> Double? {
+        let row = Int(seasonalRow[slot])
+        guard row >= 0 else { return nil }
+        let dayKind = bucket >= 24 ? 24 : 0
+        let hourOfDay = bucket - dayKind
+        var usual = 0.0
+        for offset in [23, 0, 1] {
+            let neighbour = dayKind + (hourOfDay + offset) % 24
+            usual = max(usual, Double(level[(row * Self.buckets + neighbour) * Self.metrics + metric]))
+        }
+        return usual
+    }
+
     /// Adds one window's (already clipped) value to the current hour; `raw` (unclipped) may raise the peaks.
     @inlinable
     package mutating func learn(slot: Int, metric: Int, value: Double, raw: Double) {
@@ -252,9 +268,23 @@ package struct BaselineStore {
         return max(Double(seasonal), burstiness * anyHour)
     }
 
-    /// Leaves one window out of the current hour (it was anomalous).
+    /// Leaves one window out of the current hour (it was anomalous). Its values still reach the hour-of-day
+    /// peaks, which only take effect from the next day on: the same burst at the same hour tomorrow is the key's
+    /// pattern (it alerted once), while the rest of today's episode, and any other hour, are still judged. For a
+    /// bursty key (one that is rarely active, like an export job at varying hours) they also reach the any-hour
+    /// peak: its bursts are single windows, so the next one of the same size is its pattern too.
     @inlinable
-    package mutating func exclude(slot: Int) {
+    package mutating func exclude(slot: Int, values: UnsafeMutablePointer<Int64>) {
         hourExcluded[slot] += 1
+        let bursty = activeFraction[slot] < Self.burstyActiveFraction
+        for metric in 0..<Self.volumeMetrics {
+            let index = slot * Self.volumeMetrics + metric
+            let value = Double(values[metric])
+            if value > hourMax[index] { hourMax[index] = value }
+            if bursty && value > peak[slot * Self.metrics + metric] { peak[slot * Self.metrics + metric] = value }
+        }
     }
+
+    /// Keys active in fewer than this share of windows are bursty.
+    package static let burstyActiveFraction = 0.25
 }

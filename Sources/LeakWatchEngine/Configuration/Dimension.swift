@@ -60,8 +60,12 @@ package enum Metric: Int, CaseIterable, Sendable, Comparable {
     case syntheticRecords = 3
     case clientErrors = 4
     case serverErrors = 5
+    /// Responses 401 and 403.
+    case authFailures = 6
+    /// Events that declared their provenance (human, synthetic or mixed).
+    case declared = 7
 
-    package static let count = 6
+    package static let count = 8
 
     package var name: String {
         switch self {
@@ -71,6 +75,8 @@ package enum Metric: Int, CaseIterable, Sendable, Comparable {
         case .syntheticRecords: "synthetic_records"
         case .clientErrors: "status_4xx"
         case .serverErrors: "status_5xx"
+        case .authFailures: "auth_failures"
+        case .declared: "declared_provenance"
         }
     }
 

@@ -10,6 +10,16 @@ package struct EngineConfiguration: Sendable, Equatable {
     package var baseline = BaselineConfiguration()
     /// `volume_spike` detector settings.
     package var volumeSpike = VolumeSpikeConfiguration()
+    /// `synthetic_volume` and `synthetic_destination` settings.
+    package var synthetic = SyntheticConfiguration()
+    /// `auth_failures` settings.
+    package var authFailures = AuthFailuresConfiguration()
+    /// `provenance_missing` settings.
+    package var provenance = ProvenanceConfiguration()
+    /// `new_entity` settings.
+    package var newEntity = NewEntityConfiguration()
+    /// `off_hours_bulk` settings.
+    package var offHours = OffHoursConfiguration()
 
     package init() {}
 
@@ -74,7 +84,7 @@ package struct VolumeSpikeConfiguration: Sendable, Equatable {
         case .requests: minRequests
         case .records: minRecords
         case .bytes: minBytes
-        case .syntheticRecords, .clientErrors, .serverErrors: nil
+        case .syntheticRecords, .clientErrors, .serverErrors, .authFailures, .declared: nil
         }
     }
 }

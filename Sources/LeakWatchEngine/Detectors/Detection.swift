@@ -1,6 +1,15 @@
 /// Which detector produced a detection.
 package enum DetectorKind: String, Sendable, CaseIterable, Comparable {
     case volumeSpike = "volume_spike"
+    case syntheticVolume = "synthetic_volume"
+    case syntheticDestination = "synthetic_destination"
+    case provenanceMissing = "provenance_missing"
+    case newEntity = "new_entity"
+    case authFailures = "auth_failures"
+    case offHoursBulk = "off_hours_bulk"
+
+    /// Position of the detector in per-key episode tables.
+    package var index: Int { DetectorKind.allCases.firstIndex(of: self)! }
 
     package static func < (lhs: DetectorKind, rhs: DetectorKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -72,6 +81,8 @@ package struct WindowTotals: Sendable, Equatable {
     package var syntheticRecords: Int64 = 0
     package var clientErrors: Int64 = 0
     package var serverErrors: Int64 = 0
+    package var authFailures: Int64 = 0
+    package var declared: Int64 = 0
 
     package init() {}
 
@@ -83,6 +94,8 @@ package struct WindowTotals: Sendable, Equatable {
         case .syntheticRecords: syntheticRecords
         case .clientErrors: clientErrors
         case .serverErrors: serverErrors
+        case .authFailures: authFailures
+        case .declared: declared
         }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// so state saved with one worker count loads with any other.
 package enum EngineStateStore {
     static let magic: UInt32 = 0x4c57_5354  // "LWST"
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     package static let fileName = "engine.state"
 
     package static func save(_ aggregator: ShardedAggregator, directory: String) throws {
@@ -18,6 +18,7 @@ package enum EngineStateStore {
         writer.write(UInt32(ShardedAggregator.partitionCount))
         writer.write(aggregator.watermark.newest)
         writer.write(aggregator.watermark.closedThrough)
+        writer.write(aggregator.watermark.first)
         writer.write(aggregator.acceptedEvents)
         writer.write(aggregator.lateEvents)
         for partition in aggregator.partitions { partition.encode(into: &writer) }
@@ -56,6 +57,7 @@ package enum EngineStateStore {
         var mark = Watermark()
         mark.newest = try reader.read(Int64.self)
         mark.closedThrough = try reader.read(Int64.self)
+        mark.first = try reader.read(Int64.self)
         let accepted = try reader.read(Int64.self)
         let late = try reader.read(Int64.self)
         let configuration = aggregator.configuration

@@ -1,0 +1,69 @@
+/// `synthetic_volume` and `synthetic_destination` settings.
+package struct SyntheticConfiguration: Sendable, Equatable {
+    package var volumeEnabled = true
+    package var destinationEnabled = true
+    /// Robust score, ratio to expected and absolute floor for a synthetic-record spike.
+    package var threshold: Double = 8
+    package var minRatio: Double = 3
+    package var minSyntheticRecords: Double = 1_000
+    /// A flow whose synthetic share jumps by at least this much (0...1) over its usual share is a shift...
+    package var shareJump: Double = 0.5
+    /// ... when the window moved at least this many records.
+    package var minRecordsForShare: Double = 1_000
+    /// Destinations allowed to receive synthetic data. Empty: any destination that already received synthetic
+    /// data before (after warm-up) is allowed; a first one alerts.
+    package var allowedDestinations: [String] = []
+
+    package init() {}
+}
+
+/// `auth_failures` settings (401 and 403 responses per endpoint and source).
+package struct AuthFailuresConfiguration: Sendable, Equatable {
+    package var enabled = true
+    package var threshold: Double = 8
+    package var minRatio: Double = 3
+    package var minFailures: Double = 30
+
+    package init() {}
+}
+
+/// `provenance_missing` settings.
+package struct ProvenanceConfiguration: Sendable, Equatable {
+    package var enabled = true
+    /// A key that declared provenance on at least this share of its requests...
+    package var usualShare: Double = 0.9
+    /// ... and in a window declares it on less than this share of at least `minRequests` requests.
+    package var currentShareBelow: Double = 0.1
+    package var minRequests: Double = 20
+    /// Principals known to be AI integrations: every window of theirs without a declaration alerts.
+    package var aiPrincipals: [String] = []
+
+    package init() {}
+}
+
+/// `new_entity` settings.
+package struct NewEntityConfiguration: Sendable, Equatable {
+    package var enabled = true
+    /// A key counts as new for this many minutes after its first event.
+    package var newForMinutes: Int = 60
+    /// Volume a new key must move in one window to be an incident (one stray request is not).
+    package var minRequests: Double = 50
+    package var minRecords: Double = 5_000
+
+    package init() {}
+}
+
+/// `off_hours_bulk` settings.
+package struct OffHoursConfiguration: Sendable, Equatable {
+    package var enabled = true
+    /// Volume in one window that counts as a bulk pull or export.
+    package var minRecords: Double = 5_000
+    package var minBytes: Double = 50 * 1_048_576
+    /// The hour is "far outside the usual hours" when the principal's usual activity at this hour of day (and the
+    /// hours beside it) is below this share of its all-hours average.
+    package var usualShareBelow: Double = 0.05
+    /// History the principal needs before its usual hours are trusted.
+    package var minimumHistoryHours: Int = 48
+
+    package init() {}
+}

@@ -1,0 +1,168 @@
+import LeakWatchEngine
+import Testing
+
+/// Each detector on small hand-built streams: it fires when it should and stays quiet when it should not.
+@Suite("detectors on hand-built streams")
+struct DetectorTests {
+    static let start: Int64 = 1_772_409_600_000  // Monday 2026-03-02T00:00:00Z
+    static let hour: Int64 = 3_600_000
+
+    /// JSON lines for `hours` hours; `events(minute)` returns the lines' field text (without ts) of one minute.
+    static func stream(hours: Int, events: (Int) -> [String]) -> [String] {
+        var lines: [String] = []
+        for minute in 0..<(hours * 60) {
+            let fields = events(minute)
+            for (index, text) in fields.enumerated() {
+                let time = start + Int64(minute) * 60_000 + Int64(index) * 60_000 / Int64(max(fields.count, 1))
+                lines.append("{\"ts\":\(time),\(text)}")
+            }
+        }
+        return lines
+    }
+
+    /// Steady background so that the engine and its keys have history.
+    static func background(_ minute: Int) -> [String] {
+        (0..<4).map { "\"path\":\"/api/v2/contacts/\(1000 + (minute * 7 + $0) % 900)\",\"principal\":\"svc-shop\",\"records\":1,\"status\":200,\"src_ip\":\"10.0.0.1\"" }
+    }
+
+    static func firing(_ detections: [Detection], _ detector: DetectorKind) -> [Detection] {
+        detections.filter { $0.detector == detector && $0.status == .firing }
+    }
+
+    @Test("synthetic_volume: an AI integration floods Leads with synthetic records")
+    func syntheticFlood() {
+        let floodStart = 30 * 60
+        let lines = Self.stream(hours: 31) { minute in
+            var events = Self.background(minute)
+            let flood = minute >= floodStart && minute < floodStart + 20
+            for _ in 0..<(flood ? 40 : 3) {
+                events.append("\"method\":\"POST\",\"path\":\"/api/v2/leads\",\"principal\":\"svc-marketing-ai\",\"records\":50,\"synthetic_records\":50,\"provenance\":\"synthetic\",\"status\":201")
+            }
+            return events
+        }
+        let detections = runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections
+        let synthetic = Self.firing(detections, .syntheticVolume)
+        #expect(synthetic.contains { $0.keyName == "svc-marketing-ai" && $0.windowStart == Self.start + Int64(floodStart) * 60_000 })
+        #expect(synthetic.allSatisfy { $0.windowStart >= Self.start + Int64(floodStart) * 60_000 })
+        // Steady synthetic traffic alone is quiet.
+        let quiet = Self.stream(hours: 31) { minute in
+            Self.background(minute) + ["\"method\":\"POST\",\"path\":\"/api/v2/leads\",\"principal\":\"svc-marketing-ai\",\"records\":50,\"synthetic_records\":50,\"provenance\":\"synthetic\""]
+        }
+        #expect(Self.firing(runEngine(quiet, configuration: EngineConfiguration(), workers: 1).detections, .syntheticVolume).isEmpty)
+    }
+
+    @Test("synthetic_destination: synthetic records go where none went before; known destinations stay quiet")
+    func syntheticToNewDestination() {
+        let lines = Self.stream(hours: 30) { minute in
+            var events = Self.background(minute)
+            if minute % 120 == 0 {
+                events.append("\"destination\":\"https://ads.partner.example/upload\",\"principal\":\"svc-marketing-ai\",\"object\":\"Lead\",\"records\":500,\"synthetic_records\":400")
+                events.append("\"destination\":\"s3://dwh/leads/\",\"principal\":\"svc-dwh-etl\",\"object\":\"Lead\",\"records\":900,\"synthetic_records\":0")
+            }
+            if minute == 29 * 60 + 10 {
+                events.append("\"destination\":\"s3://dwh/leads/\",\"principal\":\"svc-marketing-ai\",\"object\":\"Lead\",\"records\":900,\"synthetic_records\":700")
+            }
+            return events
+        }
+        let found = Self.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections, .syntheticDestination)
+        #expect(found.map(\.keyName) == ["s3://dwh/leads/"])
+        #expect(found.first?.observed == 700)
+        // With an allow-list, the partner is allowed and the warehouse is not.
+        var configuration = EngineConfiguration()
+        configuration.synthetic.allowedDestinations = ["https://ads.partner.example/upload"]
+        let listed = Self.firing(runEngine(lines, configuration: configuration, workers: 1).detections, .syntheticDestination)
+        #expect(listed.map(\.keyName) == ["s3://dwh/leads/"])
+    }
+
+    @Test("provenance_missing: a principal that always declared provenance stops declaring it")
+    func provenanceDropped() {
+        let dropStart = 27 * 60
+        let lines = Self.stream(hours: 29) { minute in
+            var events = Self.background(minute)
+            let dropped = minute >= dropStart && minute < dropStart + 60
+            for _ in 0..<25 {
+                events.append(dropped
+                    ? "\"method\":\"POST\",\"path\":\"/api/v2/cases\",\"principal\":\"svc-support-bot\",\"records\":1"
+                    : "\"method\":\"POST\",\"path\":\"/api/v2/cases\",\"principal\":\"svc-support-bot\",\"records\":1,\"provenance\":\"mixed\"")
+            }
+            return events
+        }
+        let found = Self.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections, .provenanceMissing)
+        #expect(found.contains { $0.dimension == .principal && $0.keyName == "svc-support-bot" && $0.windowStart == Self.start + Int64(dropStart) * 60_000 })
+        #expect(found.allSatisfy { $0.windowStart >= Self.start + Int64(dropStart) * 60_000 })
+    }
+
+    @Test("provenance_missing: a configured AI integration sends undeclared traffic from the start")
+    func configuredAIPrincipal() {
+        var configuration = EngineConfiguration()
+        configuration.provenance.aiPrincipals = ["svc-new-ai"]
+        let lines = Self.stream(hours: 1) { minute in
+            Self.background(minute) + (minute == 30 ? ["\"method\":\"POST\",\"path\":\"/api/v2/leads\",\"principal\":\"svc-new-ai\",\"records\":5"] : [])
+        }
+        let found = Self.firing(runEngine(lines, configuration: configuration, workers: 1).detections, .provenanceMissing)
+        #expect(found.map(\.keyName) == ["svc-new-ai"])
+    }
+
+    @Test("new_entity: a never-seen principal moving volume after warm-up alerts once; a stray request does not")
+    func newPrincipal() {
+        let arrival = 26 * 60
+        let lines = Self.stream(hours: 28) { minute in
+            var events = Self.background(minute)
+            if minute >= arrival && minute < arrival + 15 {
+                for page in 0..<80 {
+                    events.append("\"path\":\"/api/v2/contacts?page=\(page)\",\"principal\":\"svc-analytics-trial\",\"records\":200,\"src_ip\":\"203.0.113.5\"")
+                }
+            }
+            if minute == arrival + 30 {
+                events.append("\"path\":\"/api/v2/contacts/5\",\"principal\":\"intern-42\",\"records\":1")
+            }
+            return events
+        }
+        let found = Self.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections, .newEntity)
+        #expect(found.filter { $0.dimension == .principal }.map(\.keyName) == ["svc-analytics-trial"])
+        #expect(found.allSatisfy { $0.windowStart == Self.start + Int64(arrival) * 60_000 })
+        #expect(!found.contains { $0.keyName.hasPrefix("intern-42") })
+    }
+
+    @Test("auth_failures: a burst of 401s on the token endpoint")
+    func credentialStuffing() {
+        let burst = 27 * 60
+        let lines = Self.stream(hours: 28) { minute in
+            var events = Self.background(minute)
+            let attack = minute >= burst && minute < burst + 10
+            for index in 0..<(attack ? 250 : 3) {
+                let status = attack ? (index % 20 == 0 ? 200 : 401) : (index == 0 && minute % 10 == 0 ? 401 : 200)
+                events.append("\"method\":\"POST\",\"path\":\"/api/v2/auth/token\",\"status\":\(status),\"src_ip\":\"\(attack ? "198.51.100.7" : "10.0.0.9")\"")
+            }
+            return events
+        }
+        let found = Self.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections, .authFailures)
+        #expect(found.contains { $0.dimension == .endpoint && $0.keyName == "POST /api/v2/auth/token" })
+        #expect(found.allSatisfy { $0.windowStart >= Self.start + Int64(burst) * 60_000 })
+    }
+
+    @Test("off_hours_bulk: a daytime principal pulls in bulk at 3 a.m., not at 2 p.m.")
+    func offHoursBulk() {
+        func run(pullAtHour: Int) -> [Detection] {
+            let pullMinute = 72 * 60 + pullAtHour * 60 + 5
+            let lines = Self.stream(hours: 74 + pullAtHour) { minute in
+                var events = Self.background(minute)
+                let hourOfDay = (minute / 60) % 24
+                if hourOfDay >= 9 && hourOfDay < 17 && minute % 3 == 0 {
+                    events.append("\"path\":\"/api/v2/orders/\(minute)\",\"principal\":\"jane.doe\",\"records\":2")
+                }
+                if minute == pullMinute {
+                    for page in 0..<40 {
+                        events.append("\"path\":\"/api/v2/orders?page=\(page)\",\"principal\":\"jane.doe\",\"records\":200")
+                    }
+                }
+                return events
+            }
+            return Self.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections, .offHoursBulk)
+        }
+        let night = run(pullAtHour: 3)
+        #expect(night.map(\.keyName) == ["jane.doe"])
+        #expect(night.first?.metric == .records)
+        #expect(run(pullAtHour: 14).isEmpty)
+    }
+}
