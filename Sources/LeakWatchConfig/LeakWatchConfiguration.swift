@@ -150,7 +150,8 @@ package struct LeakWatchConfiguration: Sendable {
 
     private mutating func applyDetectors(_ node: ConfigNode) throws(ConfigError) {
         let keys = try node.mapping(allowed: ["volume_spike", "synthetic_volume", "synthetic_destination",
-                                              "auth_failures", "provenance_missing", "new_entity", "off_hours_bulk"])
+                                              "auth_failures", "provenance_missing", "new_entity", "off_hours_bulk",
+                                              "fan_in", "enumeration"])
         if let spike = keys["volume_spike"] {
             let settings = try spike.mapping(allowed: ["enabled", "threshold", "min_ratio", "min_requests",
                                                        "min_records", "min_bytes", "resolve_after",
@@ -211,6 +212,29 @@ package struct LeakWatchConfiguration: Sendable {
             }
             if let value = settings["min_requests"] { engine.newEntity.minRequests = try value.number(minimum: 1) }
             if let value = settings["min_records"] { engine.newEntity.minRecords = try value.number(minimum: 1) }
+        }
+        if let node = keys["fan_in"] {
+            let settings = try node.mapping(allowed: ["enabled", "min_principals", "threshold", "min_ratio",
+                                                      "min_requests"])
+            if let value = settings["enabled"] { engine.fanIn.enabled = try value.bool() }
+            if let value = settings["min_principals"] { engine.fanIn.minPrincipals = try value.number(minimum: 2) }
+            if let value = settings["threshold"] { engine.fanIn.threshold = try value.number(minimum: 0.5) }
+            if let value = settings["min_ratio"] { engine.fanIn.minRatio = try value.number(minimum: 1) }
+            if let value = settings["min_requests"] { engine.fanIn.minRequests = try value.number(minimum: 1) }
+        }
+        if let node = keys["enumeration"] {
+            let settings = try node.mapping(allowed: ["enabled", "min_ids", "min_distinct_share", "min_monotonic_share",
+                                                      "min_density", "min_ratio"])
+            if let value = settings["enabled"] { engine.enumeration.enabled = try value.bool() }
+            if let value = settings["min_ids"] { engine.enumeration.minIDs = try value.number(minimum: 2) }
+            if let value = settings["min_distinct_share"] {
+                engine.enumeration.minDistinctShare = try value.number(minimum: 0)
+            }
+            if let value = settings["min_monotonic_share"] {
+                engine.enumeration.minMonotonicShare = try value.number(minimum: 0)
+            }
+            if let value = settings["min_density"] { engine.enumeration.minDensity = try value.number(minimum: 0) }
+            if let value = settings["min_ratio"] { engine.enumeration.minRatio = try value.number(minimum: 1) }
         }
         if let node = keys["off_hours_bulk"] {
             let settings = try node.mapping(allowed: ["enabled", "min_records", "min_bytes", "usual_share_below",

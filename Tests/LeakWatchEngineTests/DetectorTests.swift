@@ -166,3 +166,51 @@ struct DetectorTests {
         #expect(run(pullAtHour: 14).isEmpty)
     }
 }
+
+@Suite("source-shape detectors on hand-built streams")
+struct SourceDetectorTests {
+    @Test("fan_in: sixty new tokens from one address, each below any per-token limit")
+    func tokenSpray() {
+        let sprayStart = 27 * 60
+        let lines = DetectorTests.stream(hours: 28) { minute in
+            var events = DetectorTests.background(minute)
+            events.append("\"path\":\"/api/v2/customers/\(minute)\",\"principal\":\"svc-crm\",\"src_ip\":\"10.1.1.1\"")
+            if minute >= sprayStart && minute < sprayStart + 20 {
+                for token in 0..<60 {
+                    for request in 0..<4 {
+                        events.append("\"path\":\"/api/v2/customers/\(token * 31 + request)\",\"principal\":\"tok_\(token)\",\"src_ip\":\"203.0.113.77\"")
+                    }
+                }
+            }
+            return events
+        }
+        let detections = runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections
+        let fanIn = DetectorTests.firing(detections, .fanIn)
+        #expect(fanIn.map(\.keyName) == ["203.0.113.77"])
+        #expect(fanIn.first?.windowStart == DetectorTests.start + Int64(sprayStart) * 60_000)
+        #expect((fanIn.first?.observed ?? 0) >= 40)
+    }
+
+    @Test("enumeration: a principal walks sequential customer ids; random reads of the same rate do not alert")
+    func sequentialWalk() {
+        func run(sequential: Bool) -> [Detection] {
+            let walkStart = 27 * 60
+            let lines = DetectorTests.stream(hours: 28) { minute in
+                var events = DetectorTests.background(minute)
+                events.append("\"path\":\"/api/v2/customers/\((minute * 7919) % 100_000)\",\"principal\":\"svc-review-widget\"")
+                if minute >= walkStart && minute < walkStart + 10 {
+                    for step in 0..<300 {
+                        let id = sequential ? 50_000 + (minute - walkStart) * 300 + step : (step * 7919 + minute * 104_729) % 10_000_000
+                        events.append("\"path\":\"/api/v2/customers/\(id)\",\"principal\":\"svc-review-widget\"")
+                    }
+                }
+                return events
+            }
+            return DetectorTests.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections,
+                                        .enumeration)
+        }
+        let walk = run(sequential: true)
+        #expect(walk.map(\.keyName) == ["svc-review-widget /api/v2/customers/{id}"])
+        #expect(run(sequential: false).isEmpty)
+    }
+}

@@ -10,17 +10,50 @@ enum AlertSummary {
         let metric = String(detection.metric.name.map { $0 == "_" ? " " : $0 })
         switch detection.status {
         case .firing:
-            let ratio = detection.observed / max(detection.expected, 1)
-            var text = "\(subject) moved \(observed) \(metric) in \(window), "
-                + "\(NumberFormatting.fixed(ratio, digits: 1))x the \(expected) expected for this hour "
-                + "(score \(NumberFormatting.fixed(detection.score, digits: 1)))"
+            var text = firingSentence(detection, subject: subject, window: window, observed: observed,
+                                      expected: expected, metric: metric)
             if let top = detection.contributors.first {
                 text += "; \(Int((top.share * 100).rounded()))% of it from \(subjectNoun(top.dimension)) \(top.name)"
             }
             return text + "."
         case .resolved:
-            return "\(subject) is back to normal: \(observed) \(metric) in \(window) against \(expected) expected; "
-                + "the anomaly began \(TimeFormatting.rfc3339(detection.episodeStart, fraction: false))."
+            return "\(subject) is back to normal for \(detection.detector.rawValue): \(observed) \(metric) in \(window) "
+                + "against \(expected) expected; the anomaly began "
+                + "\(TimeFormatting.rfc3339(detection.episodeStart, fraction: false))."
+        }
+    }
+
+    static func firingSentence(
+        _ detection: Detection, subject: String, window: String, observed: String, expected: String, metric: String
+    ) -> String {
+        let ratio = detection.observed / max(detection.expected, 1)
+        let usual = "\(NumberFormatting.fixed(ratio, digits: 1))x the \(expected) expected for this hour "
+            + "(score \(NumberFormatting.fixed(detection.score, digits: 1)))"
+        switch detection.detector {
+        case .volumeSpike:
+            return "\(subject) moved \(observed) \(metric) in \(window), \(usual)"
+        case .syntheticVolume:
+            return "\(subject) carried \(observed) synthetic records in \(window) "
+                + "(\(NumberFormatting.grouped(Double(detection.totals.records))) records in all), \(usual)"
+        case .syntheticDestination:
+            return "\(subject) received \(observed) synthetic records in \(window): a destination that had never "
+                + "received synthetic data, or one not allowed to"
+        case .provenanceMissing:
+            return "\(subject) declared provenance on \(observed) of \(NumberFormatting.grouped(Double(detection.totals.requests))) "
+                + "requests in \(window), where it usually declares it on nearly all of them"
+        case .newEntity:
+            return "never-seen \(subject) moved \(observed) \(metric) in \(window), within its first hour"
+        case .authFailures:
+            return "\(subject) drew \(observed) 401/403 responses in \(window), \(usual)"
+        case .offHoursBulk:
+            return "\(subject) moved \(observed) \(metric) in \(window), an hour of day when it is normally not active"
+        case .fanIn:
+            return "\(subject) carried about \(observed) distinct principals and "
+                + "\(NumberFormatting.grouped(Double(detection.totals.requests))) requests in \(window), "
+                + "\(NumberFormatting.fixed(ratio, digits: 1))x the \(expected) principals it usually carries"
+        case .enumeration:
+            return "\(subject) walked \(observed) requests over sequential or dense ids in \(window), "
+                + "\(NumberFormatting.fixed(ratio, digits: 1))x its usual \(expected)"
         }
     }
 

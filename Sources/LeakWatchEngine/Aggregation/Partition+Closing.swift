@@ -49,6 +49,11 @@ extension Partition {
         let warm = baselines.foldedHours[slot] >= Int32(clamping: configuration.baseline.warmupHours)
         let engineWarm = engineStart != Int64.min && windowStart - engineStart >= warmupMillis
         let dimension = Dimension(rawValue: dimensions[slot]) ?? .endpoint
+        let extras = pool.pointee.extras.base + entry * WindowExtras.stride
+        if dimension == .sourceIP {
+            values[Metric.principals.rawValue] = Int64(
+                WindowExtras.estimate(extras, low: WindowExtras.principalBitsLow).rounded())
+        }
 
         findings.removeAll(keepingCapacity: true)
         if warm {
@@ -59,6 +64,10 @@ extension Partition {
         } else if dimension == .principal && aiPrincipals.contains(keyHashes[slot]) {
             findMissingProvenance(slot: slot, values: values, dimension: dimension)
         }
+        findFanIn(slot: slot, values: values, bucket: bucket, dimension: dimension, warm: warm,
+                  engineWarm: engineWarm, window: window, engineStart: engineStart)
+        findEnumeration(slot: slot, values: values, extras: extras, bucket: bucket, dimension: dimension,
+                        warm: warm, engineWarm: engineWarm)
         if engineWarm {
             findNewEntity(slot: slot, values: values, window: window, engineStart: engineStart, dimension: dimension)
             findSyntheticDestination(slot: slot, values: values, dimension: dimension)
@@ -165,6 +174,7 @@ extension Partition {
             totals.serverErrors = values[5]
             totals.authFailures = values[6]
             totals.declared = values[7]
+            totals.principals = values[8]
             let sketch = pool.pointee.contributors.base + entry * ContributorSketch.width
             for index in 0..<ContributorSketch.width where sketch[index].hash != 0 { entries.append(sketch[index]) }
         }
@@ -181,7 +191,7 @@ extension DetectorKind {
     /// Whether a finding of this detector keeps the window out of the baseline.
     var excludesWindow: Bool {
         switch self {
-        case .volumeSpike, .syntheticVolume, .authFailures: true
+        case .volumeSpike, .syntheticVolume, .authFailures, .fanIn, .enumeration: true
         case .syntheticDestination, .provenanceMissing, .newEntity, .offHoursBulk: false
         }
     }

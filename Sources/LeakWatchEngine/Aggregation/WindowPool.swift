@@ -9,6 +9,8 @@ package struct WindowPool {
     package var values = GrowableStorage<Int64>()
     /// Contributor sketch per entry (``ContributorSketch/width`` entries each).
     package var contributors = GrowableStorage<ContributorEntry>()
+    /// Per entry, ``WindowExtras/stride`` words: distinct-principal and distinct-id bitmaps and id-walk statistics.
+    package var extras = GrowableStorage<Int64>()
 
     package init() {}
 
@@ -20,6 +22,7 @@ package struct WindowPool {
         slots.append(slot)
         values.append(repeating: 0, count: Metric.count)
         contributors.append(repeating: ContributorEntry(), count: ContributorSketch.width)
+        extras.append(contentsOf: WindowExtras.initial)
         return entry
     }
 
@@ -27,11 +30,13 @@ package struct WindowPool {
         slots.removeAll()
         values.removeAll()
         contributors.removeAll()
+        extras.removeAll()
     }
 
     package func release() {
         slots.release()
         values.release()
         contributors.release()
+        extras.release()
     }
 }

@@ -67,3 +67,34 @@ package struct OffHoursConfiguration: Sendable, Equatable {
 
     package init() {}
 }
+
+/// `fan_in` settings: many principals or tokens from one source.
+package struct FanInConfiguration: Sendable, Equatable {
+    package var enabled = true
+    /// Distinct principals in one window from one source, at least.
+    package var minPrincipals: Double = 10
+    /// Spike rule on the distinct-principal count against the source's own baseline.
+    package var threshold: Double = 8
+    package var minRatio: Double = 3
+    /// Combined requests in the window, at least, and at least `minRatio` times the source's usual requests.
+    package var minRequests: Double = 100
+
+    package init() {}
+}
+
+/// `enumeration` settings: a principal walking an `{id}` endpoint.
+package struct EnumerationConfiguration: Sendable, Equatable {
+    package var enabled = true
+    /// Requests with a numeric id in one window, at least.
+    package var minIDs: Double = 100
+    /// Share of them that must be distinct ids.
+    package var minDistinctShare: Double = 0.8
+    /// The walk must be monotonic (share of steps to a nearby higher id)...
+    package var minMonotonicShare: Double = 0.7
+    /// ... or dense (distinct ids / span of ids).
+    package var minDensity: Double = 0.3
+    /// Requests must be at least this multiple of the principal x endpoint's usual requests.
+    package var minRatio: Double = 3
+
+    package init() {}
+}

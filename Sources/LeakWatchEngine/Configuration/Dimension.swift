@@ -64,8 +64,10 @@ package enum Metric: Int, CaseIterable, Sendable, Comparable {
     case authFailures = 6
     /// Events that declared their provenance (human, synthetic or mixed).
     case declared = 7
+    /// Distinct principals seen (estimated) — kept for source IPs.
+    case principals = 8
 
-    package static let count = 8
+    package static let count = 9
 
     package var name: String {
         switch self {
@@ -77,6 +79,7 @@ package enum Metric: Int, CaseIterable, Sendable, Comparable {
         case .serverErrors: "status_5xx"
         case .authFailures: "auth_failures"
         case .declared: "declared_provenance"
+        case .principals: "distinct_principals"
         }
     }
 

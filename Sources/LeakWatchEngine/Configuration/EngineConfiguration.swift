@@ -20,6 +20,10 @@ package struct EngineConfiguration: Sendable, Equatable {
     package var newEntity = NewEntityConfiguration()
     /// `off_hours_bulk` settings.
     package var offHours = OffHoursConfiguration()
+    /// `fan_in` settings.
+    package var fanIn = FanInConfiguration()
+    /// `enumeration` settings.
+    package var enumeration = EnumerationConfiguration()
 
     package init() {}
 
@@ -84,7 +88,7 @@ package struct VolumeSpikeConfiguration: Sendable, Equatable {
         case .requests: minRequests
         case .records: minRecords
         case .bytes: minBytes
-        case .syntheticRecords, .clientErrors, .serverErrors, .authFailures, .declared: nil
+        case .syntheticRecords, .clientErrors, .serverErrors, .authFailures, .declared, .principals: nil
         }
     }
 }

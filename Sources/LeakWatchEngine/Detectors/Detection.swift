@@ -7,6 +7,8 @@ package enum DetectorKind: String, Sendable, CaseIterable, Comparable {
     case newEntity = "new_entity"
     case authFailures = "auth_failures"
     case offHoursBulk = "off_hours_bulk"
+    case fanIn = "fan_in"
+    case enumeration = "enumeration"
 
     /// Position of the detector in per-key episode tables.
     package var index: Int { DetectorKind.allCases.firstIndex(of: self)! }
@@ -83,6 +85,7 @@ package struct WindowTotals: Sendable, Equatable {
     package var serverErrors: Int64 = 0
     package var authFailures: Int64 = 0
     package var declared: Int64 = 0
+    package var principals: Int64 = 0
 
     package init() {}
 
@@ -96,6 +99,7 @@ package struct WindowTotals: Sendable, Equatable {
         case .serverErrors: serverErrors
         case .authFailures: authFailures
         case .declared: declared
+        case .principals: principals
         }
     }
 }

@@ -20,6 +20,7 @@ extension Partition {
             writer.write(array: pools[position].contributors.array.map(\.requests))
             writer.write(array: pools[position].contributors.array.map(\.bytes))
             writer.write(array: pools[position].contributors.array.map(\.records))
+            writer.write(array: pools[position].extras.array)
         }
         writer.write(array: activeEpisodes)
         writer.write(array: keysPerDimension.map(Int64.init))
@@ -78,10 +79,12 @@ extension Partition {
             let sketchRequests = try reader.readArray(of: Int64.self, zero: 0)
             let sketchBytes = try reader.readArray(of: Int64.self, zero: 0)
             let sketchRecords = try reader.readArray(of: Int64.self, zero: 0)
+            pools[position].extras.append(contentsOf: try reader.readArray(of: Int64.self, zero: 0))
             guard sketchRequests.count == sketchHashes.count, sketchBytes.count == sketchHashes.count,
                   sketchRecords.count == sketchHashes.count,
                   sketchHashes.count == pools[position].slots.count * ContributorSketch.width,
-                  pools[position].values.count == pools[position].slots.count * Self.metrics
+                  pools[position].values.count == pools[position].slots.count * Self.metrics,
+                  pools[position].extras.count == pools[position].slots.count * WindowExtras.stride
             else { throw StateError(path: reader.path, problem: "inconsistent window pools") }
             for index in sketchHashes.indices {
                 var entry = ContributorEntry()

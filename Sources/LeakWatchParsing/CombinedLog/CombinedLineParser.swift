@@ -18,9 +18,10 @@ struct CombinedLineParser: Sendable {
         guard !path.isEmpty else { return .missingPath }
 
         var event = ParsedEvent(timeMillis: time, bytes: fields.size, status: fields.status, kind: .access)
+        let pathBytes = UnsafeRawBufferPointer(rebasing: line[path])
         event.endpoint = templater.appendKey(
-            method: UnsafeRawBufferPointer(rebasing: line[method]), path: UnsafeRawBufferPointer(rebasing: line[path]),
-            scratch: scratch, to: &batch)
+            method: UnsafeRawBufferPointer(rebasing: line[method]), path: pathBytes, scratch: scratch, to: &batch)
+        event.resourceID = ResourceID.last(in: pathBytes)
         event.principal = batch.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.user]))
         event.sourceIP = batch.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.host]))
         batch.events.append(event)

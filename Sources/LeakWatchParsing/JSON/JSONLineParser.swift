@@ -72,9 +72,9 @@ struct JSONLineParser: Sendable {
                     hasMethod
                     ? UnsafeRawBufferPointer(rebasing: line[method.start..<method.end])
                     : UnsafeRawBufferPointer(rebasing: line[0..<0])
-                event.endpoint = templater.appendKey(
-                    method: methodBytes, path: UnsafeRawBufferPointer(rebasing: line[path.start..<path.end]),
-                    scratch: scratch, to: &batch)
+                let pathBytes = UnsafeRawBufferPointer(rebasing: line[path.start..<path.end])
+                event.endpoint = templater.appendKey(method: methodBytes, path: pathBytes, scratch: scratch, to: &batch)
+                event.resourceID = ResourceID.last(in: pathBytes)
             } else {
                 event.endpoint = Self.appendEscapedEndpoint(
                     line, method: hasMethod ? method : .absent, path: path, templater, &batch)

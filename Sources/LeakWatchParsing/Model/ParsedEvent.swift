@@ -83,13 +83,16 @@ package struct ParsedEvent: Sendable {
     /// Export or sync job id (export events only; absent when the log has none).
     @usableFromInline
     package var jobID: KeyRef
+    /// The numeric id the request addressed (last all-digit path segment), or -1.
+    @usableFromInline
+    package var resourceID: Int64
 
     @inlinable
     package init(
         timeMillis: Int64 = 0, bytes: Int64 = 0, records: Int64 = 0, syntheticRecords: Int64 = 0,
         status: Int32 = 0, kind: EventKind = .access, provenance: Provenance = .undeclared,
         endpoint: KeyRef = .absent, principal: KeyRef = .absent, sourceIP: KeyRef = .absent,
-        destination: KeyRef = .absent, jobID: KeyRef = .absent
+        destination: KeyRef = .absent, jobID: KeyRef = .absent, resourceID: Int64 = -1
     ) {
         self.timeMillis = timeMillis
         self.bytes = bytes
@@ -103,5 +106,6 @@ package struct ParsedEvent: Sendable {
         self.sourceIP = sourceIP
         self.destination = destination
         self.jobID = jobID
+        self.resourceID = resourceID
     }
 }
