@@ -10,6 +10,12 @@ struct AccessRecord: Sendable {
     var records: Int
     var principal: String
     var sourceIP: String
+    /// `provenance`, if declared.
+    var provenance: String? = nil
+    /// `synthetic_records`, if present.
+    var syntheticRecords: Int? = nil
+    /// Whether `ai_model_version` is present.
+    var declaresModel: Bool = false
 
     /// The engine's endpoint template: numbers → `{id}`, UUIDs → `{uuid}`, query dropped.
     var endpoint: String {
@@ -30,6 +36,7 @@ struct ExportRecord: Sendable {
     var object: String
     var destination: String
     var records: Int
+    var syntheticRecords: Int = 0
 }
 
 /// One labelled incident or benign event, as read back.
@@ -62,7 +69,9 @@ struct ParsedRun: Sendable {
                     ts: try Timestamp.parse(event["ts"]), method: event["method"] as? String ?? "",
                     path: event["path"] as? String ?? "", status: event["status"] as? Int ?? 0,
                     records: event["records"] as? Int ?? 0, principal: event["principal"] as? String ?? "",
-                    sourceIP: event["src_ip"] as? String ?? "")
+                    sourceIP: event["src_ip"] as? String ?? "", provenance: event["provenance"] as? String,
+                    syntheticRecords: event["synthetic_records"] as? Int,
+                    declaresModel: event["ai_model_version"] != nil)
             }
         }
         exports = try run.exportFiles.map { path in
@@ -70,7 +79,7 @@ struct ParsedRun: Sendable {
                 ExportRecord(
                     ts: try Timestamp.parse(event["ts"]), principal: event["principal"] as? String ?? "",
                     object: event["object"] as? String ?? "", destination: event["destination"] as? String ?? "",
-                    records: event["records"] as? Int ?? 0)
+                    records: event["records"] as? Int ?? 0, syntheticRecords: event["synthetic_records"] as? Int ?? 0)
             }
         }
         let labels = try run.labels()
@@ -106,6 +115,10 @@ enum Fixtures {
     /// One day with no warm-up: every kind of line in one small file.
     static let oneDay = Result { try ParsedRun(GeneratedRun.make(days: 1, seed: 3, rate: 0.1, warmupDays: 0)) }
     /// A quiet week without incidents, for the daily and weekly shape.
+    /// The default scenario (seed 1, four days, two of warm-up) at a low rate: the same labels as the default run.
+    static let defaultSeed = Result {
+        try ParsedRun(GeneratedRun.make(days: 4, seed: 1, rate: 0.05, warmupDays: 2))
+    }
     static let week = Result { try ParsedRun(GeneratedRun.make(days: 7, seed: 5, rate: 0.05, warmupDays: 7)) }
 }
 

@@ -116,7 +116,7 @@ extension Partition {
                 activeEpisodes.append(Int32(episode))
                 detections.append(makeDetection(
                     slot: slot, pool: pool, entry: entry, status: .firing, finding: finding, windowStart: windowStart))
-            } else if episodeStart[episode] != Self.noEpisode {
+            } else if episodeStart[episode] != Self.noEpisode && windowIsNormal(for: detector, slot: slot) {
                 normalStreak[episode] += 1
                 if normalStreak[episode] >= Int32(clamping: configuration.volumeSpike.resolveAfterWindows) {
                     resolve(episode: episode, pool: pool, entry: entry, windowStart: windowStart, bucket: bucket,
@@ -130,7 +130,9 @@ extension Partition {
     private mutating func settleQuietEpisodes(window: Int64, detections: inout [Detection]) {
         let windowStart = window * windowMillis
         let bucket = calendar.bucket(hour: calendar.hourIndex(windowStart))
-        for episode in activeEpisodes.map(Int.init) where lastEvaluated[episode / Self.detectors] != window {
+        for episode in activeEpisodes.map(Int.init) where lastEvaluated[episode / Self.detectors] != window
+            && DetectorKind.allCases[episode % Self.detectors].settlesWhenQuiet
+        {
             normalStreak[episode] += 1
             if normalStreak[episode] >= Int32(clamping: configuration.volumeSpike.resolveAfterWindows) {
                 resolve(episode: episode, pool: nil, entry: 0, windowStart: windowStart, bucket: bucket,
@@ -187,7 +189,19 @@ extension Partition {
     }
 }
 
+extension Partition {
+    /// Whether a window without a finding counts toward resolving an open episode of `detector`. Missing
+    /// provenance is resolved only by declared traffic, not by undeclared requests below the alert count.
+    func windowIsNormal(for detector: DetectorKind, slot: Int) -> Bool {
+        detector != .provenanceMissing || undeclaredRun[slot] == 0
+    }
+}
+
 extension DetectorKind {
+    /// Whether windows without events count toward resolving an episode (a slow flow that stopped declaring
+    /// provenance stays in its episode between requests).
+    var settlesWhenQuiet: Bool { self != .provenanceMissing }
+
     /// Whether a finding of this detector keeps the window out of the baseline.
     var excludesWindow: Bool {
         switch self {

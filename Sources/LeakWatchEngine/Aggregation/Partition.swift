@@ -27,6 +27,8 @@ package struct Partition {
     var firstWindow = GrowableStorage<Int64>()
     /// Whether `new_entity` already reported the key (it reports a key once).
     var reportedNew = GrowableStorage<UInt8>()
+    /// Requests in a row (across windows) that did not declare provenance, for `provenance_missing`.
+    var undeclaredRun = GrowableStorage<Int64>()
     // Per key x detector: the open anomaly episode, if any.
     var episodeStart = GrowableStorage<Int64>()
     var episodeMetric = GrowableStorage<UInt8>()
@@ -82,7 +84,7 @@ package struct Partition {
     /// Frees the partition's storage; it must not be used afterwards.
     package func release() {
         keyHashes.release(); dimensions.release(); lastEvaluated.release(); firstWindow.release()
-        reportedNew.release()
+        reportedNew.release(); undeclaredRun.release()
         episodeStart.release()
         episodeMetric.release(); normalStreak.release(); ringWindow.release(); ringEntry.release()
         for position in 0..<ringSize { pools[position].release() }
@@ -201,6 +203,7 @@ package struct Partition {
         lastEvaluated.append(Int64.min)
         firstWindow.append(window)
         reportedNew.append(0)
+        undeclaredRun.append(0)
         episodeStart.append(repeating: Self.noEpisode, count: Self.detectors)
         episodeMetric.append(repeating: UInt8(Metric.requests.rawValue), count: Self.detectors)
         normalStreak.append(repeating: 0, count: Self.detectors)

@@ -76,11 +76,15 @@ extension Partition {
             upper: (usual + synthetic.shareJump) * records, score: (share - usual) * 10))
     }
 
-    /// `provenance_missing`: a principal or endpoint that (nearly) always declared provenance stops declaring it;
+    /// `provenance_missing`: a principal, endpoint or principal x endpoint flow that (nearly) always declared
+    /// provenance stops declaring it;
     /// or a configured AI-integration principal sends undeclared traffic.
     mutating func findMissingProvenance(slot: Int, values: UnsafeMutablePointer<Int64>, dimension: Dimension) {
         let provenance = configuration.provenance
-        guard provenance.enabled, dimension == .principal || dimension == .endpoint else { return }
+        // Per principal x endpoint too: an AI integration often declares on its writes only, so its principal as a
+        // whole is mixed while each of its write flows always declares.
+        guard provenance.enabled, dimension == .principal || dimension == .endpoint || dimension == .principalEndpoint
+        else { return }
         let requests = Double(values[Metric.requests.rawValue])
         let declared = Double(values[Metric.declared.rawValue])
         guard requests > 0 else { return }
@@ -92,13 +96,21 @@ extension Partition {
             }
             return
         }
-        guard requests >= provenance.minRequests else { return }
+        // Undeclared requests are counted in a row across windows, so a slow flow (a few writes a minute) that
+        // stops declaring is caught once enough of its requests went out undeclared.
+        let share = declared / requests
+        if share < provenance.currentShareBelow {
+            undeclaredRun[slot] &+= Int64(requests - declared)
+        } else {
+            undeclaredRun[slot] = 0
+            return
+        }
+        guard Double(undeclaredRun[slot]) >= provenance.minRequests else { return }
         let usualRequests = baselines.globalLevel[slot * Self.metrics + Metric.requests.rawValue]
         let usualDeclared = baselines.globalLevel[slot * Self.metrics + Metric.declared.rawValue]
         guard usualRequests > 0 else { return }
         let usual = min(1, usualDeclared / usualRequests)
-        let share = declared / requests
-        guard usual >= provenance.usualShare, share < provenance.currentShareBelow else { return }
+        guard usual >= provenance.usualShare else { return }
         findings.append(Finding(
             detector: .provenanceMissing, metric: .declared, expected: usual * requests,
             lower: provenance.currentShareBelow * requests, upper: requests, score: (usual - share) * 10))

@@ -7,6 +7,7 @@ extension Partition {
         writer.write(array: lastEvaluated.array)
         writer.write(array: firstWindow.array)
         writer.write(array: reportedNew.array)
+        writer.write(array: undeclaredRun.array)
         writer.write(array: episodeStart.array)
         writer.write(array: episodeMetric.array)
         writer.write(array: normalStreak.array)
@@ -64,6 +65,7 @@ extension Partition {
         lastEvaluated.append(contentsOf: try reader.readArray(of: Int64.self, zero: 0))
         firstWindow.append(contentsOf: try reader.readArray(of: Int64.self, zero: 0))
         reportedNew.append(contentsOf: try reader.readArray(of: UInt8.self, zero: 0))
+        undeclaredRun.append(contentsOf: try reader.readArray(of: Int64.self, zero: 0))
         episodeStart.append(contentsOf: try reader.readArray(of: Int64.self, zero: 0))
         episodeMetric.append(contentsOf: try reader.readArray(of: UInt8.self, zero: 0))
         normalStreak.append(contentsOf: try reader.readArray(of: Int32.self, zero: 0))
@@ -118,7 +120,7 @@ extension Partition {
         baselines.variance.append(contentsOf: try reader.readArray(of: Float.self, zero: 0))
         baselines.bucketSamples.append(contentsOf: try reader.readArray(of: UInt16.self, zero: 0))
         guard ringWindow.count == count * ringSize, ringEntry.count == count * ringSize,
-              firstWindow.count == count, reportedNew.count == count, episodeStart.count == count * Self.detectors,
+              firstWindow.count == count, reportedNew.count == count, undeclaredRun.count == count, episodeStart.count == count * Self.detectors,
               baselines.hour.count == count, baselines.seasonalRow.count == count,
               keysPerDimension.count == Dimension.allCases.count
         else { throw StateError(path: reader.path, problem: "inconsistent partition arrays") }

@@ -22,6 +22,8 @@ struct Endpoint: Sendable {
         case batch(ClosedRange<Int>)
         /// A report file.
         case report
+        /// No CRM records (authentication).
+        case zero
     }
 
     let method: String
@@ -36,7 +38,7 @@ struct Endpoint: Sendable {
     let bytesPerRecord: Double
     /// Median duration in milliseconds.
     let medianMillis: Double
-    /// Whether the request writes (and so may declare a content provenance).
+    /// Whether the request writes CRM content (and so may declare a content provenance).
     let writes: Bool
     /// The template in the engine's form: `GET /api/v2/contacts/{id}`.
     let template: String
@@ -47,7 +49,8 @@ struct Endpoint: Sendable {
 
     init(
         _ method: String, _ prefix: String, _ parameter: Parameter = .none, _ suffix: String = "",
-        records: Records, statuses: WeightedTable, bytesPerRecord: Double, medianMillis: Double, template: String
+        records: Records, statuses: WeightedTable, bytesPerRecord: Double, medianMillis: Double, template: String,
+        writes: Bool? = nil
     ) {
         self.method = method
         self.prefix = prefix
@@ -57,7 +60,7 @@ struct Endpoint: Sendable {
         self.statuses = statuses
         self.bytesPerRecord = bytesPerRecord
         self.medianMillis = medianMillis
-        self.writes = method != "GET"
+        self.writes = writes ?? (method != "GET")
         self.template = template
         self.head = Array("\",\"method\":\"\(method)\",\"path\":\"\(prefix)".utf8)
         self.tail = Array("\(suffix)\",\"status\":".utf8)

@@ -1,5 +1,5 @@
 /// The ~30 endpoint templates over Contacts, Leads, Cases, Orders, Products, Customers, Reviews, Reports and
-/// Accounts, each with its method, id shape, status mix and size model.
+/// Accounts, and the token endpoint, each with its method, id shape, status mix and size model.
 enum EndpointCatalog {
     /// All endpoints, indexed by ``EndpointID/rawValue``.
     static let all: [Endpoint] = EndpointID.allCases.map(endpoint)
@@ -121,6 +121,9 @@ enum EndpointCatalog {
             Endpoint("GET", "/api/v3/orders/", .numeric(70_000_000...79_999_999), records: .single,
                      statuses: StatusMix.read, bytesPerRecord: 2_300, medianMillis: 21,
                      template: "GET /api/v3/orders/{id}")
+        case .authToken:
+            Endpoint("POST", "/api/v2/auth/token", records: .zero, statuses: StatusMix.auth, bytesPerRecord: 720,
+                     medianMillis: 90, template: "POST /api/v2/auth/token", writes: false)
         }
     }
 }

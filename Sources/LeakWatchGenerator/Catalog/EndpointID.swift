@@ -11,4 +11,6 @@ enum EndpointID: Int, CaseIterable, Sendable {
     case accountByID, accountContacts
     /// Only appears with the `new_endpoint_rollout` benign event.
     case orderByIDV3
+    /// `POST /api/v2/auth/token`: every actor asks for a token now and then (see ``MinuteSampler``).
+    case authToken
 }

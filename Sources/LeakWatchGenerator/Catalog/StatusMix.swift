@@ -26,6 +26,12 @@ enum StatusMix {
     static let enumeration = WeightedTable([(200, 0.87), (404, 0.13)])
     /// Sprayed stolen or guessed tokens: some have already been revoked.
     static let spray = WeightedTable([(200, 0.78), (404, 0.12), (401, 0.10)])
+    /// Token requests: a few wrong or expired secrets (401), rare locked clients (403).
+    static let auth = WeightedTable([
+        (200, 0.955), (401, 0.03), (403, 0.005), (429, 0.005), (500, 0.003), (503, 0.002),
+    ])
+    /// Credential stuffing: nearly every guessed secret is refused; a few hit the rate limiter or get in.
+    static let stuffing = WeightedTable([(401, 0.83), (403, 0.12), (429, 0.035), (200, 0.015)])
     /// A scripted bulk pull that sometimes hits the rate limiter.
     static let bulk = WeightedTable([(200, 0.985), (429, 0.015)])
 }

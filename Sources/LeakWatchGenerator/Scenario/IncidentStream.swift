@@ -21,12 +21,13 @@ struct IncidentStream: Sendable {
     let before: [Int64]
     let mode: Mode
     let statuses: WeightedTable
-    /// Records of each successful request, if fixed (200 per page in a bulk pull).
-    let records: Int?
+    /// Records of each successful request, drawn uniformly from this range (200...200 per page in a bulk pull);
+    /// nil: as in the actor's baseline traffic.
+    let records: ClosedRange<Int>?
 
     init(
         actor: Int, endpoints: [(EndpointID, Double)], firstMinute: Int64, counts: [Int32], mode: Mode,
-        statuses: WeightedTable, records: Int? = nil
+        statuses: WeightedTable, records: ClosedRange<Int>? = nil
     ) {
         self.actor = actor
         self.endpoints = WeightedTable(HumanRole.weights(endpoints))

@@ -18,6 +18,7 @@ struct Scenario: Sendable {
     var surge: Surge?
     var rollout: Rollout?
     var arrival: Arrival?
+    var provenanceGap: ProvenanceGap?
     var incidents: [LabelEntry] = []
     var benign: [LabelEntry] = []
 

@@ -55,7 +55,7 @@ extension ScenarioPlanner {
         let counts = minuteCounts(window, perMinute: perMinute, random: &random)
         scenario.streams.append(IncidentStream(
             actor: actor, endpoints: [(.contactList, 1)], firstMinute: minuteIndex(window.start, in: scenario),
-            counts: counts, mode: .sequentialPages(first: 1), statuses: StatusMix.bulk, records: 200))
+            counts: counts, mode: .sequentialPages(first: 1), statuses: StatusMix.bulk, records: 200...200))
         let principal = scenario.roster.actors[actor].principal
         let endpoint = EndpointCatalog[.contactList].template
         scenario.incidents.append(LabelEntry(
@@ -78,7 +78,7 @@ extension ScenarioPlanner {
         let first = random.int(in: 20_000...120_000)
         scenario.streams.append(IncidentStream(
             actor: actor, endpoints: [(.customerByID, 1)], firstMinute: minuteIndex(window.start, in: scenario),
-            counts: counts, mode: .sequentialIDs(first: first), statuses: StatusMix.enumeration, records: 1))
+            counts: counts, mode: .sequentialIDs(first: first), statuses: StatusMix.enumeration, records: 1...1))
         let principal = scenario.roster.actors[actor].principal
         let endpoint = EndpointCatalog[.customerByID].template
         scenario.incidents.append(LabelEntry(
@@ -129,7 +129,7 @@ extension ScenarioPlanner {
         let endpoint = EndpointCatalog[.customerByID].template
         scenario.incidents.append(LabelEntry(
             type: "token_spray", window: window, keys: [("src_ip", address), ("endpoint", endpoint)],
-            detectors: ["volume_spike", "fan_in"],
+            detectors: ["volume_spike", "fan_in", "new_entity"],
             description: "\(address) uses \(tokens) never-seen tokens, 3-8 requests per minute each and about "
                 + "\(Int(total)) per minute together, on \(endpoint) and GET /api/v2/orders/{uuid} for "
                 + "\(minutes) minutes."))

@@ -1,7 +1,7 @@
 /// Decides, from the seed alone, where every labelled incident and benign event goes and what traffic it adds.
 ///
-/// Everything is placed after the warm-up. The loud incidents never overlap each other or the campaign surge
-/// (they keep an hour apart) nor the nightly ETL window.
+/// Everything is placed after the warm-up. The incidents never overlap each other or the campaign surge (they keep
+/// an hour apart; the slow drip excepted) nor the nightly ETL window.
 enum ScenarioPlanner {
     /// Gap kept between loud incidents and between them and the campaign surge.
     static let gap = TimeWindow.hour
@@ -21,6 +21,7 @@ enum ScenarioPlanner {
         planEnumeration(&scenario, post: post, random: &random, placement: &placement)
         planTokenSpray(&scenario, post: post, random: &random, placement: &placement)
         planSlowDrip(&scenario, post: post, excluding: offHoursPrincipal, random: &random)
+        planLeakIncidents(&scenario, post: post, random: &random, placement: &placement)
         scenario.incidents.sort { ($0.window.start, $0.type) < ($1.window.start, $1.type) }
         scenario.benign.sort { ($0.window.start, $0.type) < ($1.window.start, $1.type) }
         scenario.plannedAccesses.sort { ($0.millis, $0.actor) < ($1.millis, $1.actor) }

@@ -37,3 +37,10 @@ struct Arrival: Sendable {
         return min(1, 0.15 + 0.85 * Double(millis - start) / Double(rampMillis))
     }
 }
+
+/// `provenance_dropped`: an AI integration keeps its traffic but stops declaring provenance (no `provenance`,
+/// `synthetic_records` or `ai_model_version`) during `window` (whole minutes).
+struct ProvenanceGap: Sendable {
+    let actor: Int
+    let window: TimeWindow
+}

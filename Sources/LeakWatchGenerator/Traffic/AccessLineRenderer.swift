@@ -12,6 +12,8 @@ struct AccessLineRenderer {
     /// Requests of each stream already written in the current minute.
     private var streamProgress: [Int64]
     private let provenanceFields: [[UInt8]]
+    /// The actor whose provenance declarations are dropped in the current minute (-1: none).
+    private var undeclaredActor = -1
 
     init(scenario: Scenario) {
         self.scenario = scenario
@@ -33,6 +35,10 @@ struct AccessLineRenderer {
         let dayNumber = CivilDate.floorDivide(absoluteMinute, 1440)
         let minuteOfDay = Int(absoluteMinute - dayNumber * 1440)
         prepare(dayNumber: dayNumber)
+        undeclaredActor = -1
+        if let gap = scenario.provenanceGap, gap.window.contains(scenario.start + minute * TimeWindow.minute) {
+            undeclaredActor = gap.actor
+        }
         for index in 0..<streamProgress.count {
             streamProgress[index] = 0
         }
@@ -59,7 +65,11 @@ struct AccessLineRenderer {
                 }
                 line.append(endpoint.tail)
                 let status = stream.statuses.pick(&random)
-                finish(endpoint, status: status, records: stream.records, actor: stream.actor, random: &random,
+                var records: Int?
+                if let range = stream.records {
+                    records = range.count == 1 ? range.lowerBound : random.int(in: range)
+                }
+                finish(endpoint, status: status, records: records, actor: stream.actor, random: &random,
                        into: &line)
             case let .planned(index):
                 let access = planned[Int(index)]
@@ -136,7 +146,7 @@ struct AccessLineRenderer {
         line.append(",\"request_id\":\"req-")
         line.appendHex(random.next(), count: 16)
         line.append(UInt8(ascii: "\""))
-        if endpoint.writes && status < 300 {
+        if endpoint.writes && status < 300 && actor != undeclaredActor {
             switch provenance {
             case .none:
                 break
@@ -174,6 +184,8 @@ struct AccessLineRenderer {
             return random.int(in: range)
         case .report:
             return random.int(in: 100...2_000)
+        case .zero:
+            return 0
         }
     }
 }

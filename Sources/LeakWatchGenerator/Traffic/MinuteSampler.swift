@@ -1,8 +1,12 @@
 internal import Foundation
 
 /// Decides the access requests of one minute: Poisson counts per actor from the seasonal profile, the hourly
-/// noise, the campaign surge and the new employee's ramp, plus incident streams and planned requests.
+/// noise, the campaign surge and the new employee's ramp, a trickle of token requests, plus incident streams and
+/// planned requests.
 struct MinuteSampler {
+    /// `POST /api/v2/auth/token` requests per other request of the same actor (logins, token refreshes).
+    static let tokenShare = 0.012
+
     private let scenario: Scenario
     private let baseRates: [Double]
     private var noise: [Double]
@@ -77,6 +81,14 @@ struct MinuteSampler {
                 events.append(PendingEvent(
                     millis: Int32(random.below(60_000)), order: order, actor: Int32(actor),
                     endpoint: Int16(endpoint), source: .baseline))
+                order &+= 1
+            }
+            // Token requests: a steady trickle that follows each actor's own activity.
+            let tokens = random.poisson(mean * Self.tokenShare)
+            for _ in 0..<tokens {
+                events.append(PendingEvent(
+                    millis: Int32(random.below(60_000)), order: order, actor: Int32(actor),
+                    endpoint: Int16(EndpointID.authToken.rawValue), source: .baseline))
                 order &+= 1
             }
         }
