@@ -151,7 +151,7 @@ package struct LeakWatchConfiguration: Sendable {
     private mutating func applyDetectors(_ node: ConfigNode) throws(ConfigError) {
         let keys = try node.mapping(allowed: ["volume_spike", "synthetic_volume", "synthetic_destination",
                                               "auth_failures", "provenance_missing", "new_entity", "off_hours_bulk",
-                                              "fan_in", "enumeration"])
+                                              "fan_in", "enumeration", "low_and_slow"])
         if let spike = keys["volume_spike"] {
             let settings = try spike.mapping(allowed: ["enabled", "threshold", "min_ratio", "min_requests",
                                                        "min_records", "min_bytes", "resolve_after",
@@ -235,6 +235,22 @@ package struct LeakWatchConfiguration: Sendable {
             }
             if let value = settings["min_density"] { engine.enumeration.minDensity = try value.number(minimum: 0) }
             if let value = settings["min_ratio"] { engine.enumeration.minRatio = try value.number(minimum: 1) }
+        }
+        if let node = keys["low_and_slow"] {
+            let settings = try node.mapping(allowed: ["enabled", "allowance", "decision_deviations",
+                                                      "min_excess_requests", "min_excess_records", "min_hours"])
+            if let value = settings["enabled"] { engine.lowAndSlow.enabled = try value.bool() }
+            if let value = settings["allowance"] { engine.lowAndSlow.allowance = try value.number(minimum: 0) }
+            if let value = settings["decision_deviations"] {
+                engine.lowAndSlow.decisionDeviations = try value.number(minimum: 0.5)
+            }
+            if let value = settings["min_excess_requests"] {
+                engine.lowAndSlow.minExcessRequests = try value.number(minimum: 1)
+            }
+            if let value = settings["min_excess_records"] {
+                engine.lowAndSlow.minExcessRecords = try value.number(minimum: 1)
+            }
+            if let value = settings["min_hours"] { engine.lowAndSlow.minHours = try value.integer(minimum: 1, maximum: 24 * 30) }
         }
         if let node = keys["off_hours_bulk"] {
             let settings = try node.mapping(allowed: ["enabled", "min_records", "min_bytes", "usual_share_below",

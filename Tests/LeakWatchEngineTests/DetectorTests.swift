@@ -214,3 +214,31 @@ struct SourceDetectorTests {
         #expect(run(sequential: false).isEmpty)
     }
 }
+
+@Suite("long-horizon detectors on hand-built streams")
+struct LongHorizonDetectorTests {
+    @Test("low_and_slow: a drip of extra reads every hour, day and night, with no single window standing out")
+    func slowDrip() {
+        func run(drip: Bool) -> [Detection] {
+            let dripStart = 30 * 60
+            let lines = DetectorTests.stream(hours: 80) { minute in
+                var events = DetectorTests.background(minute)
+                let hourOfDay = (minute / 60) % 24
+                if hourOfDay >= 9 && hourOfDay < 17 && minute % 6 == 0 {
+                    events.append("\"path\":\"/api/v2/contacts/\(minute)\",\"principal\":\"ines.rossi\",\"records\":1")
+                }
+                if drip && minute >= dripStart && minute % 2 == 0 {
+                    events.append("\"path\":\"/api/v2/contacts/\(90_000 + minute)\",\"principal\":\"ines.rossi\",\"records\":1")
+                }
+                return events
+            }
+            return DetectorTests.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections,
+                                        .lowAndSlow)
+        }
+        let found = run(drip: true)
+        #expect(found.contains { $0.dimension == .principal && $0.keyName == "ines.rossi" })
+        // No window of the drip is a spike: the detector fires from accumulated hours, hours after the start.
+        #expect(found.allSatisfy { $0.windowStart >= DetectorTests.start + 42 * DetectorTests.hour })
+        #expect(run(drip: false).isEmpty)
+    }
+}

@@ -51,6 +51,9 @@ enum AlertSummary {
             return "\(subject) carried about \(observed) distinct principals and "
                 + "\(NumberFormatting.grouped(Double(detection.totals.requests))) requests in \(window), "
                 + "\(NumberFormatting.fixed(ratio, digits: 1))x the \(expected) principals it usually carries"
+        case .lowAndSlow:
+            return "\(subject) has moved about \(NumberFormatting.grouped(detection.score)) \(metric) more than usual "
+                + "over the last hours, a little every hour, as of \(TimeFormatting.rfc3339(detection.windowEnd, fraction: false))"
         case .enumeration:
             return "\(subject) walked \(observed) requests over sequential or dense ids in \(window), "
                 + "\(NumberFormatting.fixed(ratio, digits: 1))x its usual \(expected)"

@@ -42,13 +42,16 @@ extension Partition {
         let values = pool.pointee.values.base + entry * Self.metrics
         let windowStart = window * windowMillis
         let hour = calendar.hourIndex(windowStart)
+        let dimension = Dimension(rawValue: dimensions[slot]) ?? .endpoint
+        let tracksExcess = configuration.lowAndSlow.enabled
+            && (dimension == .principal || dimension == .principalEndpoint)
         baselines.advance(slot: slot, to: hour, windowsPerHour: windowsPerHour, calendar: calendar,
-                          configuration: configuration.baseline)
+                          configuration: configuration.baseline,
+                          lowAndSlow: tracksExcess ? configuration.lowAndSlow : nil)
         let bucket = calendar.bucket(hour: hour)
         let warmupMillis = Int64(configuration.baseline.warmupHours) * SeasonalCalendar.hourMillis
         let warm = baselines.foldedHours[slot] >= Int32(clamping: configuration.baseline.warmupHours)
         let engineWarm = engineStart != Int64.min && windowStart - engineStart >= warmupMillis
-        let dimension = Dimension(rawValue: dimensions[slot]) ?? .endpoint
         let extras = pool.pointee.extras.base + entry * WindowExtras.stride
         if dimension == .sourceIP {
             values[Metric.principals.rawValue] = Int64(
@@ -68,6 +71,13 @@ extension Partition {
                   engineWarm: engineWarm, window: window, engineStart: engineStart)
         findEnumeration(slot: slot, values: values, extras: extras, bucket: bucket, dimension: dimension,
                         warm: warm, engineWarm: engineWarm)
+        if tracksExcess && baselines.excessAlarm[slot] != 0 {
+            let records = baselines.excess[slot * 2 + 1] >= configuration.lowAndSlow.minExcessRecords
+            findings.append(Finding(
+                detector: .lowAndSlow, metric: records ? .records : .requests,
+                expected: baselines.expectation(slot: slot, bucket: bucket, metric: records ? 2 : 0).mean,
+                lower: 0, upper: 0, score: baselines.excess[slot * 2 + (records ? 1 : 0)]))
+        }
         if engineWarm {
             findNewEntity(slot: slot, values: values, window: window, engineStart: engineStart, dimension: dimension)
             findSyntheticDestination(slot: slot, values: values, dimension: dimension)
@@ -193,20 +203,24 @@ extension Partition {
     /// Whether a window without a finding counts toward resolving an open episode of `detector`. Missing
     /// provenance is resolved only by declared traffic, not by undeclared requests below the alert count.
     func windowIsNormal(for detector: DetectorKind, slot: Int) -> Bool {
-        detector != .provenanceMissing || undeclaredRun[slot] == 0
+        switch detector {
+        case .provenanceMissing: undeclaredRun[slot] == 0
+        case .lowAndSlow: baselines.excessAlarm[slot] == 0
+        default: true
+        }
     }
 }
 
 extension DetectorKind {
     /// Whether windows without events count toward resolving an episode (a slow flow that stopped declaring
     /// provenance stays in its episode between requests).
-    var settlesWhenQuiet: Bool { self != .provenanceMissing }
+    var settlesWhenQuiet: Bool { self != .provenanceMissing && self != .lowAndSlow }
 
     /// Whether a finding of this detector keeps the window out of the baseline.
     var excludesWindow: Bool {
         switch self {
         case .volumeSpike, .syntheticVolume, .authFailures, .fanIn, .enumeration: true
-        case .syntheticDestination, .provenanceMissing, .newEntity, .offHoursBulk: false
+        case .syntheticDestination, .provenanceMissing, .newEntity, .offHoursBulk, .lowAndSlow: false
         }
     }
 }

@@ -37,6 +37,16 @@ package struct BaselineStore {
     package var activeFraction = GrowableStorage<Double>()
     /// Decaying peak per row x hour of day x volume metric (for promoted keys).
     package var hourOfDayPeak = GrowableStorage<Float>()
+    /// Cumulative hourly excess (CUSUM) of requests and records per key, and whether it crossed the alarm.
+    package var excess = GrowableStorage<Double>()
+    package var excessAlarm = GrowableStorage<UInt8>()
+    /// Hours in a row with a positive cumulative excess, per key.
+    package var excessHours = GrowableStorage<Int32>()
+    /// Slow reference of hourly requests and records (level and variance) per key, for the CUSUM.
+    package var referenceLevel = GrowableStorage<Double>()
+    package var referenceVariance = GrowableStorage<Double>()
+    /// Memory of the CUSUM reference, in hours.
+    static let referenceHours = 168.0
     /// Row of the key in the seasonal tables, or -1.
     package var seasonalRow = GrowableStorage<Int32>()
     // Seasonal tables, per row x bucket (x metric).
@@ -51,7 +61,8 @@ package struct BaselineStore {
         hour.release(); hourSums.release(); hourSquares.release(); hourExcluded.release()
         globalLevel.release(); globalVariance.release(); foldedHours.release(); activeHours.release()
         peak.release(); hourMax.release(); hourActiveWindows.release(); activeFraction.release()
-        hourOfDayPeak.release(); seasonalRow.release(); level.release(); variance.release(); bucketSamples.release()
+        hourOfDayPeak.release(); excess.release(); excessAlarm.release(); excessHours.release();
+        referenceLevel.release(); referenceVariance.release(); seasonalRow.release(); level.release(); variance.release(); bucketSamples.release()
     }
 
     /// Adds storage for a new key whose first window lies in `hour`.
@@ -68,25 +79,31 @@ package struct BaselineStore {
         hourMax.append(repeating: 0, count: Self.volumeMetrics)
         hourActiveWindows.append(0)
         activeFraction.append(0)
+        excess.append(repeating: 0, count: 2)
+        excessAlarm.append(0)
+        excessHours.append(0)
+        referenceLevel.append(repeating: 0, count: 2)
+        referenceVariance.append(repeating: 0, count: 2)
         seasonalRow.append(-1)
     }
 
     /// Folds every finished hour before `currentHour` into the baselines of `slot`.
+    /// - Parameter lowAndSlow: when given, each finished hour also updates the key's cumulative excess.
     @inlinable
     package mutating func advance(
         slot: Int, to currentHour: Int64, windowsPerHour: Double, calendar: SeasonalCalendar,
-        configuration: BaselineConfiguration
+        configuration: BaselineConfiguration, lowAndSlow: LowAndSlowConfiguration? = nil
     ) {
         if currentHour > hour[slot] {
             foldFinishedHours(slot: slot, to: currentHour, windowsPerHour: windowsPerHour, calendar: calendar,
-                              configuration: configuration)
+                              configuration: configuration, lowAndSlow: lowAndSlow)
         }
     }
 
     @usableFromInline
     mutating func foldFinishedHours(
         slot: Int, to currentHour: Int64, windowsPerHour: Double, calendar: SeasonalCalendar,
-        configuration: BaselineConfiguration
+        configuration: BaselineConfiguration, lowAndSlow: LowAndSlowConfiguration?
     ) {
         let started = hour[slot]
         let base = slot * Self.metrics
@@ -103,6 +120,10 @@ package struct BaselineStore {
             }
             let active = Double(hourActiveWindows[slot]) / windowsPerHour
             foldPeaks(slot: slot, hour: started, calendar: calendar, configuration: configuration, clear: false)
+            if let lowAndSlow {
+                accumulateExcess(slot: slot, means: means, windowsPerHour: windowsPerHour,
+                                 configuration: configuration, lowAndSlow: lowAndSlow)
+            }
             fold(slot: slot, hour: started, means: means, variances: variances, activeShare: active,
                  calendar: calendar, configuration: configuration)
             // The hours in between had no events for this key: they teach zeros.
@@ -111,6 +132,10 @@ package struct BaselineStore {
             var idle = started + 1
             while idle < idleEnd {
                 foldPeaks(slot: slot, hour: idle, calendar: calendar, configuration: configuration, clear: true)
+                if let lowAndSlow {
+                    accumulateExcess(slot: slot, means: means, windowsPerHour: windowsPerHour,
+                                     configuration: configuration, lowAndSlow: lowAndSlow)
+                }
                 fold(slot: slot, hour: idle, means: means, variances: variances, activeShare: 0, calendar: calendar,
                      configuration: configuration)
                 idle += 1
@@ -141,6 +166,42 @@ package struct BaselineStore {
             let observed = clear ? 0 : Float(hourMax[slot * Self.volumeMetrics + metric])
             hourOfDayPeak[base + metric] = max(hourOfDayPeak[base + metric] * dayDecay, observed)
         }
+    }
+
+    /// One hour of the CUSUM: the hour's requests and records beyond the key's all-hours expectation (plus an
+    /// allowance) accumulate; ordinary hours drain it. Crossing the decision level sets the alarm, which the
+    /// `low_and_slow` detector reports; draining to zero clears it.
+    private mutating func accumulateExcess(
+        slot: Int, means: UnsafeMutablePointer<Double>, windowsPerHour: Double, configuration: BaselineConfiguration,
+        lowAndSlow: LowAndSlowConfiguration
+    ) {
+        var alarm = false
+        let learning = max(1 / (Double(foldedHours[slot]) + 1), 1.0 / Self.referenceHours)
+        for (index, metric) in [Metric.requests, Metric.records].enumerated() {
+            // The reference is a slow baseline of the key's hourly totals (about a week of memory), so that a
+            // drip is still excess days after it began; the seasonal buckets would learn it within a day or two.
+            // Its deviation is measured on hourly totals, so ordinary busy hours of a day stay within the
+            // allowance and quiet hours drain what they added.
+            let position = slot * 2 + index
+            let observedHour = means[metric.rawValue] * windowsPerHour
+            let expectedHour = referenceLevel[position]
+            let deviation = max(referenceVariance[position], 0).squareRoot() + max(expectedHour, 0).squareRoot() + 1
+            if foldedHours[slot] >= Int32(clamping: configuration.warmupHours) {
+                excess[position] = max(
+                    0, excess[position] + observedHour - expectedHour - lowAndSlow.allowance * deviation)
+                let floor = metric == .requests ? lowAndSlow.minExcessRequests : lowAndSlow.minExcessRecords
+                if excess[position] >= lowAndSlow.decisionDeviations * deviation && excess[position] >= floor {
+                    alarm = true
+                }
+            }
+            let change = observedHour - expectedHour
+            referenceLevel[position] += learning * change
+            referenceVariance[position] += learning * (change * change - referenceVariance[position])
+        }
+        let drained = excess[slot * 2] == 0 && excess[slot * 2 + 1] == 0
+        excessHours[slot] = drained ? 0 : excessHours[slot] &+ 1
+        alarm = alarm && excessHours[slot] >= Int32(clamping: lowAndSlow.minHours)
+        excessAlarm[slot] = alarm ? 1 : (drained ? 0 : excessAlarm[slot])
     }
 
     /// Gives the key seasonal buckets, seeded from its all-hours baseline.

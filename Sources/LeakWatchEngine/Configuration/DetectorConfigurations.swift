@@ -98,3 +98,20 @@ package struct EnumerationConfiguration: Sendable, Equatable {
 
     package init() {}
 }
+
+/// `low_and_slow` settings: a CUSUM of hourly excess per principal and principal x endpoint.
+package struct LowAndSlowConfiguration: Sendable, Equatable {
+    package var enabled = true
+    /// Slack per hour, in hourly deviations, before an hour counts as excess.
+    package var allowance: Double = 0.5
+    /// The cumulative excess alarms at this many hourly deviations...
+    package var decisionDeviations: Double = 8
+    /// ... and once it holds at least this many extra requests or records.
+    package var minExcessRequests: Double = 150
+    package var minExcessRecords: Double = 5_000
+    /// ... and only after the excess has kept growing or held for this many hours in a row (a busy workday or a
+    /// campaign of a few hours drains overnight; a drip does not).
+    package var minHours: Int = 18
+
+    package init() {}
+}

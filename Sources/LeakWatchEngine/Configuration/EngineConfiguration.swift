@@ -24,6 +24,8 @@ package struct EngineConfiguration: Sendable, Equatable {
     package var fanIn = FanInConfiguration()
     /// `enumeration` settings.
     package var enumeration = EnumerationConfiguration()
+    /// `low_and_slow` settings.
+    package var lowAndSlow = LowAndSlowConfiguration()
 
     package init() {}
 

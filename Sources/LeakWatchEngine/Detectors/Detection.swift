@@ -9,6 +9,7 @@ package enum DetectorKind: String, Sendable, CaseIterable, Comparable {
     case offHoursBulk = "off_hours_bulk"
     case fanIn = "fan_in"
     case enumeration = "enumeration"
+    case lowAndSlow = "low_and_slow"
 
     /// Position of the detector in per-key episode tables.
     package var index: Int { DetectorKind.allCases.firstIndex(of: self)! }

@@ -41,6 +41,11 @@ extension Partition {
         writer.write(array: baselines.hourActiveWindows.array)
         writer.write(array: baselines.activeFraction.array)
         writer.write(array: baselines.hourOfDayPeak.array)
+        writer.write(array: baselines.excess.array)
+        writer.write(array: baselines.excessAlarm.array)
+        writer.write(array: baselines.excessHours.array)
+        writer.write(array: baselines.referenceLevel.array)
+        writer.write(array: baselines.referenceVariance.array)
         writer.write(array: baselines.seasonalRow.array)
         writer.write(array: baselines.level.array)
         writer.write(array: baselines.variance.array)
@@ -115,6 +120,11 @@ extension Partition {
         baselines.hourActiveWindows.append(contentsOf: try reader.readArray(of: Int32.self, zero: 0))
         baselines.activeFraction.append(contentsOf: try reader.readArray(of: Double.self, zero: 0))
         baselines.hourOfDayPeak.append(contentsOf: try reader.readArray(of: Float.self, zero: 0))
+        baselines.excess.append(contentsOf: try reader.readArray(of: Double.self, zero: 0))
+        baselines.excessAlarm.append(contentsOf: try reader.readArray(of: UInt8.self, zero: 0))
+        baselines.excessHours.append(contentsOf: try reader.readArray(of: Int32.self, zero: 0))
+        baselines.referenceLevel.append(contentsOf: try reader.readArray(of: Double.self, zero: 0))
+        baselines.referenceVariance.append(contentsOf: try reader.readArray(of: Double.self, zero: 0))
         baselines.seasonalRow.append(contentsOf: try reader.readArray(of: Int32.self, zero: 0))
         baselines.level.append(contentsOf: try reader.readArray(of: Float.self, zero: 0))
         baselines.variance.append(contentsOf: try reader.readArray(of: Float.self, zero: 0))
@@ -122,6 +132,9 @@ extension Partition {
         guard ringWindow.count == count * ringSize, ringEntry.count == count * ringSize,
               firstWindow.count == count, reportedNew.count == count, undeclaredRun.count == count, episodeStart.count == count * Self.detectors,
               baselines.hour.count == count, baselines.seasonalRow.count == count,
+              baselines.excess.count == count * 2, baselines.excessAlarm.count == count,
+              baselines.excessHours.count == count, baselines.referenceLevel.count == count * 2,
+              baselines.referenceVariance.count == count * 2,
               keysPerDimension.count == Dimension.allCases.count
         else { throw StateError(path: reader.path, problem: "inconsistent partition arrays") }
     }
