@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "LeakWatchConfig",
             dependencies: [
-                "LeakWatchParsing", "LeakWatchEngine",
+                "LeakWatchParsing", "LeakWatchEngine", "LeakWatchAlerting",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings

@@ -1,4 +1,5 @@
 import Foundation
+package import LeakWatchAlerting
 package import LeakWatchEngine
 package import LeakWatchParsing
 import Yams
@@ -11,6 +12,8 @@ package struct LeakWatchConfiguration: Sendable {
     package var maxLineBytes = 1 << 20
     package var workers: Int?
     package var engine = EngineConfiguration()
+    /// How endpoints map to data classes (severity, GDPR notification deadline).
+    package var dataClasses = DataClassRules()
 
     /// The documented defaults.
     package init() {}
@@ -39,7 +42,7 @@ package struct LeakWatchConfiguration: Sendable {
         guard let document else { return configuration }
         let root = ConfigNode(file: file, path: "", value: document)
         let sections = try root.mapping(allowed: ["input", "fields", "endpoints", "engine", "cardinality",
-                                                  "baselines", "detectors"])
+                                                  "baselines", "detectors", "data_classes"])
         if let input = sections["input"] { try configuration.applyInput(input) }
         if let fields = sections["fields"] { try configuration.applyFields(fields) }
         if let endpoints = sections["endpoints"] { try configuration.applyEndpoints(endpoints) }
@@ -47,6 +50,12 @@ package struct LeakWatchConfiguration: Sendable {
         if let caps = sections["cardinality"] { try configuration.applyCardinality(caps) }
         if let baselines = sections["baselines"] { try configuration.applyBaselines(baselines) }
         if let detectors = sections["detectors"] { try configuration.applyDetectors(detectors) }
+        if let classes = sections["data_classes"] {
+            let keys = try classes.mapping(allowed: ["payment", "personal", "none"])
+            if let list = keys["payment"] { configuration.dataClasses.payment = try list.strings() }
+            if let list = keys["personal"] { configuration.dataClasses.personal = try list.strings() }
+            if let list = keys["none"] { configuration.dataClasses.none = try list.strings() }
+        }
         return configuration
     }
 

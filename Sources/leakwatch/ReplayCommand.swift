@@ -71,7 +71,7 @@ struct ReplayCommand: ParsableCommand {
         let sink = StandardOutputSink()
         var alerts: [Alert] = []
         let statistics = try pipeline.run { detections in
-            let batch = detections.map(Alert.init)
+            let batch = detections.map { Alert($0, rules: settings.dataClasses) }
             alerts.append(contentsOf: batch)
             if !quiet { sink.send(batch) }
         }

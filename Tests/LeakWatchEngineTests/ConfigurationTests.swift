@@ -14,6 +14,7 @@ struct ConfigurationTests {
         #expect(loaded.mapping == defaults.mapping)
         #expect(loaded.endpointRules == defaults.endpointRules)
         #expect(loaded.maxLineBytes == defaults.maxLineBytes)
+        #expect(loaded.dataClasses == defaults.dataClasses)
     }
 
     @Test("field mappings with nested paths make any JSON log fit")

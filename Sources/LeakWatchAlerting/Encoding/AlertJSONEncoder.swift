@@ -29,6 +29,9 @@ package enum AlertJSONEncoder {
         json.field("score", raw: NumberFormatting.fixed(detection.score, digits: 2))
         json.field("summary", alert.summary)
         json.field("evidence", raw: evidenceObject(detection))
+        json.field("data_class", alert.context.dataClass.rawValue)
+        if let notifyBy = alert.context.notifyBy { json.field("notify_by", TimeFormatting.rfc3339(notifyBy)) }
+        json.field("containment", alert.context.containment)
         return json.finish()
     }
 

@@ -16,13 +16,16 @@ package struct Alert: Sendable {
     package var id: String
     package var severity: Severity
     package var summary: String
+    package var context: AlertContext
     package var detection: Detection
 
     /// Builds the alert for a detection.
-    package init(_ detection: Detection) {
+    /// - Parameter rules: how endpoints map to data classes (severity, GDPR deadline).
+    package init(_ detection: Detection, rules: DataClassRules = DataClassRules()) {
         self.detection = detection
         id = Alert.id(for: detection)
-        severity = Alert.severity(for: detection)
+        context = AlertContext(detection, rules: rules)
+        severity = Alert.severity(for: detection, dataClass: context.dataClass)
         summary = AlertSummary.sentence(for: detection)
     }
 
@@ -33,13 +36,30 @@ package struct Alert: Sendable {
         return "lw-" + hex(KeyHasherBridge.hash(text))
     }
 
-    /// Severity from how far above normal and how much data a spike moved.
-    package static func severity(for detection: Detection) -> Severity {
+    /// Severity from what was touched and how much: the detector's own weight, raised for personal or payment
+    /// data that moved in bulk.
+    package static func severity(for detection: Detection, dataClass: DataClass = .unclassified) -> Severity {
         guard detection.status == .firing else { return .info }
-        let ratio = detection.observed / max(detection.expected, 1)
-        if detection.totals.records >= 100_000 || detection.totals.bytes >= 1 << 30 { return .critical }
-        if ratio >= 10 || detection.score >= 25 { return .high }
-        return .medium
+        let records = detection.totals.records
+        let sensitive = dataClass.isPersonal || dataClass == .unclassified
+        if sensitive && (records >= 100_000 || detection.totals.bytes >= 1 << 30) { return .critical }
+        var severity: Severity
+        switch detection.detector {
+        case .volumeSpike:
+            let ratio = detection.observed / max(detection.expected, 1)
+            severity = ratio >= 10 || detection.score >= 25 ? .high : .medium
+        case .enumeration, .fanIn, .offHoursBulk, .lowAndSlow, .syntheticDestination:
+            severity = .high
+        case .newEntity, .authFailures, .syntheticVolume:
+            severity = .medium
+        case .provenanceMissing:
+            severity = .low
+        }
+        if dataClass == .none && severity > .low { severity = severity == .high ? .medium : .low }
+        if dataClass.isPersonal && records >= 10_000 && severity < .critical {
+            severity = severity == .high ? .critical : .high
+        }
+        return severity
     }
 
     private static func hex(_ value: UInt64) -> String {

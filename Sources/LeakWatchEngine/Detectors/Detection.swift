@@ -34,6 +34,15 @@ package struct Contributor: Sendable, Equatable {
     package var records: Int64
     /// Share of the key's window total in the detection's metric (0...1).
     package var share: Double
+
+    package init(dimension: Dimension, name: String, requests: Int64, bytes: Int64, records: Int64, share: Double) {
+        self.dimension = dimension
+        self.name = name
+        self.requests = requests
+        self.bytes = bytes
+        self.records = records
+        self.share = share
+    }
 }
 
 /// What a detector found in one closed window of one key: the raw material of an alert.
@@ -61,6 +70,30 @@ package struct Detection: Sendable {
     /// Raw contributor entries (hashes), resolved into ``contributors`` by the aggregator.
     package var contributorEntries: [ContributorEntry]
     package var contributors: [Contributor] = []
+
+    package init(
+        detector: DetectorKind, status: DetectionStatus, dimension: Dimension, keyHash: UInt64, keyName: String,
+        windowStart: Int64, windowMillis: Int64, episodeStart: Int64, metric: Metric, observed: Double,
+        expected: Double, lower: Double, upper: Double, score: Double, totals: WindowTotals,
+        contributorEntries: [ContributorEntry]
+    ) {
+        self.detector = detector
+        self.status = status
+        self.dimension = dimension
+        self.keyHash = keyHash
+        self.keyName = keyName
+        self.windowStart = windowStart
+        self.windowMillis = windowMillis
+        self.episodeStart = episodeStart
+        self.metric = metric
+        self.observed = observed
+        self.expected = expected
+        self.lower = lower
+        self.upper = upper
+        self.score = score
+        self.totals = totals
+        self.contributorEntries = contributorEntries
+    }
 
     /// End of the window (the event time at which the detection was made).
     package var windowEnd: Int64 { windowStart + windowMillis }
