@@ -67,22 +67,28 @@ struct ReplayCommand: ParsableCommand {
         if let stateIn {
             try EngineStateStore.load(into: aggregator, directory: stateIn)
         }
+        let grouper = IncidentGrouper()
+        if let stateIn { try grouper.load(directory: stateIn) }
+        let incidentsBefore = grouper.incidentCount
         let pipeline = ReplayPipeline(options: options, aggregator: aggregator)
         let sink = StandardOutputSink()
         var alerts: [Alert] = []
         let statistics = try pipeline.run { detections in
-            let batch = detections.map { Alert($0, rules: settings.dataClasses) }
+            var batch = detections.map { Alert($0, rules: settings.dataClasses) }
+            grouper.assign(&batch)
             alerts.append(contentsOf: batch)
             if !quiet { sink.send(batch) }
         }
         if let stateOut {
             try EngineStateStore.save(aggregator, directory: stateOut)
+            try grouper.save(directory: stateOut)
         }
         var score: LabelScore?
         if let labels {
             score = LabelScorer.score(alerts, labels: try Labels.load(path: labels))
         }
-        let summary = RunSummary(statistics: statistics, alerts: alerts, score: score, workers: options.workers)
+        let summary = RunSummary(statistics: statistics, alerts: alerts, score: score, workers: options.workers,
+                                 incidents: grouper.incidentCount - incidentsBefore)
         StandardError.write(summary.text())
         if let summaryJson {
             try (summary.json() + "\n").write(toFile: summaryJson, atomically: true, encoding: .utf8)

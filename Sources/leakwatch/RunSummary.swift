@@ -9,6 +9,8 @@ struct RunSummary {
     var alerts: [Alert]
     var score: LabelScore?
     var workers: Int
+    /// Incidents opened in this run (alerts grouped by shared principal, source or destination).
+    var incidents: Int
 
     var alertsByDetector: [(String, Int)] {
         var counts: [String: Int] = [:]
@@ -36,7 +38,8 @@ struct RunSummary {
             lines.append("  overflow events: " + overflow.map { "\($0.name) \(s.overflowEvents[$0]!)" }.joined(separator: ", "))
         }
         let byDetector = alertsByDetector
-        lines.append("  alerts: " + (byDetector.isEmpty ? "none" : byDetector.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))
+        lines.append("  alerts: " + (byDetector.isEmpty ? "none" : byDetector.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+            + "; incidents: \(incidents)")
         if let score {
             lines.append("  labels: recall \(NumberFormatting.fixed(score.recall, digits: 2)) (\(score.incidents.filter(\.detected).count)/\(score.incidents.count)), false positives \(score.falsePositives) = \(NumberFormatting.fixed(score.falsePositivesPerDay, digits: 2))/day over \(NumberFormatting.fixed(score.daysAfterWarmup, digits: 1)) days after warm-up")
             for detector in DetectorKind.allCases {
@@ -95,6 +98,7 @@ struct RunSummary {
         var alertCounts = JSONObjectWriter()
         for (detector, count) in alertsByDetector { alertCounts.field(detector, raw: String(count)) }
         root.field("alerts", raw: alertCounts.finish())
+        root.field("incidents", raw: String(incidents))
         if let score {
             var labels = JSONObjectWriter()
             labels.field("recall", raw: NumberFormatting.fixed(score.recall, digits: 4))

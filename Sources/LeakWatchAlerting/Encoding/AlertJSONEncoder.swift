@@ -32,6 +32,7 @@ package enum AlertJSONEncoder {
         json.field("data_class", alert.context.dataClass.rawValue)
         if let notifyBy = alert.context.notifyBy { json.field("notify_by", TimeFormatting.rfc3339(notifyBy)) }
         json.field("containment", alert.context.containment)
+        if !alert.incident.isEmpty { json.field("incident", alert.incident) }
         return json.finish()
     }
 

@@ -18,6 +18,8 @@ package struct Alert: Sendable {
     package var summary: String
     package var context: AlertContext
     package var detection: Detection
+    /// The incident the alert belongs to (set by ``IncidentGrouper``; empty when not grouped).
+    package var incident = ""
 
     /// Builds the alert for a detection.
     /// - Parameter rules: how endpoints map to data classes (severity, GDPR deadline).
