@@ -40,7 +40,7 @@ package struct BaselineStore {
     /// Cumulative hourly excess (CUSUM) of requests and records per key, and whether it crossed the alarm.
     package var excess = GrowableStorage<Double>()
     package var excessAlarm = GrowableStorage<UInt8>()
-    /// Hours in a row with a positive cumulative excess, per key.
+    /// Hours in a row in which the cumulative excess grew, per key.
     package var excessHours = GrowableStorage<Int32>()
     /// Slow reference of hourly requests and records (level and variance) per key, for the CUSUM.
     package var referenceLevel = GrowableStorage<Double>()
@@ -176,6 +176,7 @@ package struct BaselineStore {
         lowAndSlow: LowAndSlowConfiguration
     ) {
         var alarm = false
+        var grew = false
         let learning = max(1 / (Double(foldedHours[slot]) + 1), 1.0 / Self.referenceHours)
         for (index, metric) in [Metric.requests, Metric.records].enumerated() {
             // The reference is a slow baseline of the key's hourly totals (about a week of memory), so that a
@@ -187,8 +188,9 @@ package struct BaselineStore {
             let expectedHour = referenceLevel[position]
             let deviation = max(referenceVariance[position], 0).squareRoot() + max(expectedHour, 0).squareRoot() + 1
             if foldedHours[slot] >= Int32(clamping: configuration.warmupHours) {
-                excess[position] = max(
-                    0, excess[position] + observedHour - expectedHour - lowAndSlow.allowance * deviation)
+                let increment = observedHour - expectedHour - lowAndSlow.allowance * deviation
+                if increment > 0 { grew = true }
+                excess[position] = max(0, excess[position] + increment)
                 let floor = metric == .requests ? lowAndSlow.minExcessRequests : lowAndSlow.minExcessRecords
                 if excess[position] >= lowAndSlow.decisionDeviations * deviation && excess[position] >= floor {
                     alarm = true
@@ -199,7 +201,9 @@ package struct BaselineStore {
             referenceVariance[position] += learning * (change * change - referenceVariance[position])
         }
         let drained = excess[slot * 2] == 0 && excess[slot * 2 + 1] == 0
-        excessHours[slot] = drained ? 0 : excessHours[slot] &+ 1
+        // Hours in a row in which the excess grew: a drip grows it every hour, while one burst followed by
+        // ordinary hours leaves a positive but shrinking excess that must not alarm later.
+        excessHours[slot] = grew ? excessHours[slot] &+ 1 : 0
         alarm = alarm && excessHours[slot] >= Int32(clamping: lowAndSlow.minHours)
         excessAlarm[slot] = alarm ? 1 : (drained ? 0 : excessAlarm[slot])
     }

@@ -109,8 +109,8 @@ package struct LowAndSlowConfiguration: Sendable, Equatable {
     /// ... and once it holds at least this many extra requests or records.
     package var minExcessRequests: Double = 150
     package var minExcessRecords: Double = 5_000
-    /// ... and only after the excess has kept growing or held for this many hours in a row (a busy workday or a
-    /// campaign of a few hours drains overnight; a drip does not).
+    /// ... and only after the excess has grown for this many hours in a row (a busy workday, a campaign or one
+    /// burst stop growing it within hours; a drip does not).
     package var minHours: Int = 18
 
     package init() {}

@@ -55,7 +55,7 @@ package struct BaselineConfiguration: Sendable, Equatable {
     /// Observations above expected + this many deviations are clipped before they teach the baseline.
     package var winsorizeDeviations: Double = 6
     /// Half-life of a key's recent peak window value, in hours (default three days).
-    package var peakHalfLifeHours: Double = 72
+    package var peakHalfLifeHours: Double = 168
 
     /// Multiplier applied to a peak for each hour that passes.
     package var peakDecayPerHour: Double { peakHalfLifeHours > 0 ? pow2(-1 / peakHalfLifeHours) : 0 }

@@ -6,7 +6,6 @@ import LeakWatchParsing
 /// parsed events of the current block, consumed from the front by the merge.
 final class FileCursor {
     let file: InputFile
-    let order: Int
     let format: LogFormat
     private let reader: LineBlockReader
     private let parser: EventParser
@@ -28,9 +27,8 @@ final class FileCursor {
     private(set) var finished = false
     private(set) var damage: IngestError?
 
-    init(file: InputFile, order: Int, format: LogFormat, options: ReplayOptions, workers: Int) throws(IngestError) {
+    init(file: InputFile, format: LogFormat, options: ReplayOptions, workers: Int) throws(IngestError) {
         self.file = file
-        self.order = order
         self.format = format
         reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes)
         parser = EventParser(format: format, mapping: options.mapping, templater: options.templater)

@@ -50,13 +50,11 @@ package final class ReplayPipeline {
         let workers = aggregator.workers
         var pending = peeks[...]
         var active: [FileCursor] = []
-        var order = 0
 
         func activate(_ peek: FilePeek) {
             do throws(IngestError) {
                 let cursor = try FileCursor(
-                    file: peek.file, order: order, format: peek.format, options: options, workers: workers)
-                order += 1
+                    file: peek.file, format: peek.format, options: options, workers: workers)
                 if refill(cursor) { active.append(cursor) } else { retire(cursor) }
             } catch {
                 statistics.damaged.append(.init(path: peek.file.path, error: error))
@@ -135,7 +133,6 @@ package final class ReplayPipeline {
         }
 
         statistics.lateEvents = aggregator.lateEvents
-        statistics.ingest.linesTooLong = statistics.ingest.linesTooLong
         statistics.parseErrors.record(.lineTooLong, count: statistics.ingest.linesTooLong)
         statistics.keys = aggregator.keysByDimension
         statistics.overflowEvents = aggregator.overflowByDimension
