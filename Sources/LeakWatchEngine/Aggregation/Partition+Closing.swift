@@ -25,7 +25,7 @@ extension Partition {
             settleQuietEpisodes(window: window, detections: &detections)
         }
         pool.pointee.removeAll()
-        for dimension in Dimension.allCases {
+        for dimension in Dimension.all {
             let position = Int(dimension.rawValue) * ringSize + ring
             guard overflowWindow[position] == window else { continue }
             let base = position * Self.metrics
@@ -97,7 +97,7 @@ extension Partition {
     }
 
     private mutating func learn(slot: Int, values: UnsafeMutablePointer<Int64>, bucket: Int, warm: Bool) {
-        for metric in Metric.allCases {
+        for metric in Metric.all {
             let raw = Double(values[metric.rawValue])
             var value = raw
             if warm && value > 0 {
@@ -116,8 +116,18 @@ extension Partition {
         slot: Int, pool: UnsafeMutablePointer<WindowPool>, entry: Int, windowStart: Int64, bucket: Int,
         detections: inout [Detection]
     ) {
-        for detector in DetectorKind.allCases {
-            let episode = slot * Self.detectors + detector.index
+        let first = slot * Self.detectors
+        if findings.isEmpty {
+            // The common case: nothing found and no episode open for this key.
+            var open = false
+            for episode in first..<(first + Self.detectors) where episodeStart[episode] != Self.noEpisode {
+                open = true
+                break
+            }
+            if !open { return }
+        }
+        for detector in DetectorKind.all {
+            let episode = first + detector.index
             if let finding = findings.first(where: { $0.detector == detector }) {
                 normalStreak[episode] = 0
                 guard episodeStart[episode] == Self.noEpisode else { continue }
@@ -141,7 +151,7 @@ extension Partition {
         let windowStart = window * windowMillis
         let bucket = calendar.bucket(hour: calendar.hourIndex(windowStart))
         for episode in activeEpisodes.map(Int.init) where lastEvaluated[episode / Self.detectors] != window
-            && DetectorKind.allCases[episode % Self.detectors].settlesWhenQuiet
+            && DetectorKind.all[episode % Self.detectors].settlesWhenQuiet
         {
             normalStreak[episode] += 1
             if normalStreak[episode] >= Int32(clamping: configuration.volumeSpike.resolveAfterWindows) {
@@ -156,7 +166,7 @@ extension Partition {
         detections: inout [Detection]
     ) {
         let slot = episode / Self.detectors
-        let detector = DetectorKind.allCases[episode % Self.detectors]
+        let detector = DetectorKind.all[episode % Self.detectors]
         let metric = Metric(rawValue: Int(episodeMetric[episode])) ?? .requests
         let expectation = baselines.expectation(slot: slot, bucket: bucket, metric: metric.rawValue)
         let finding = Finding(detector: detector, metric: metric, expected: expectation.mean, lower: 0, upper: 0,

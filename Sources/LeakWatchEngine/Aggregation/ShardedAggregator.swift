@@ -173,7 +173,7 @@ package final class ShardedAggregator {
 
     @inline(__always)
     private func observe(_ event: ParsedEvent, route: KeyRoute, batch: ParsedBatch, window: Int64, worker: Int) {
-        for dimension in Dimension.allCases {
+        for dimension in Dimension.all {
             let hash = route[dimension]
             if hash == 0 { continue }
             let partition = Self.partitionIndex(hash)

@@ -28,6 +28,9 @@ package enum Dimension: UInt8, CaseIterable, Sendable, Hashable, Comparable {
         }
     }
 
+    /// Every dimension, kept once (`allCases` builds a new array on each use, which the per-event loop avoids).
+    package static let all: [Dimension] = allCases
+
     /// Mixed into key hashes so that the same text in two dimensions makes two keys.
     @inlinable
     package var salt: UInt64 {
@@ -68,6 +71,9 @@ package enum Metric: Int, CaseIterable, Sendable, Comparable {
     case principals = 8
 
     package static let count = 9
+
+    /// Every metric, kept once (`allCases` builds a new array on each use).
+    package static let all: [Metric] = allCases
 
     package var name: String {
         switch self {

@@ -11,8 +11,24 @@ package enum DetectorKind: String, Sendable, CaseIterable, Comparable {
     case enumeration = "enumeration"
     case lowAndSlow = "low_and_slow"
 
+    /// Every detector, in episode-table order (kept once: `allCases` builds a new array on each use).
+    package static let all: [DetectorKind] = allCases
+
     /// Position of the detector in per-key episode tables.
-    package var index: Int { DetectorKind.allCases.firstIndex(of: self)! }
+    package var index: Int {
+        switch self {
+        case .volumeSpike: 0
+        case .syntheticVolume: 1
+        case .syntheticDestination: 2
+        case .provenanceMissing: 3
+        case .newEntity: 4
+        case .authFailures: 5
+        case .offHoursBulk: 6
+        case .fanIn: 7
+        case .enumeration: 8
+        case .lowAndSlow: 9
+        }
+    }
 
     package static func < (lhs: DetectorKind, rhs: DetectorKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
