@@ -72,10 +72,12 @@ extension Partition {
         findEnumeration(slot: slot, values: values, extras: extras, bucket: bucket, dimension: dimension,
                         warm: warm, engineWarm: engineWarm)
         if tracksExcess && baselines.excessAlarm[slot] != 0 {
+            // The excess pairs are (requests, records) per key; report records when they crossed their floor.
             let records = baselines.excess[slot * 2 + 1] >= configuration.lowAndSlow.minExcessRecords
+            let metric: Metric = records ? .records : .requests
             findings.append(Finding(
-                detector: .lowAndSlow, metric: records ? .records : .requests,
-                expected: baselines.expectation(slot: slot, bucket: bucket, metric: records ? 2 : 0).mean,
+                detector: .lowAndSlow, metric: metric,
+                expected: baselines.expectation(slot: slot, bucket: bucket, metric: metric.rawValue).mean,
                 lower: 0, upper: 0, score: baselines.excess[slot * 2 + (records ? 1 : 0)]))
         }
         if engineWarm {
