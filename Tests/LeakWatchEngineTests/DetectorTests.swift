@@ -1,4 +1,5 @@
 import LeakWatchEngine
+import LeakWatchParsing
 import Testing
 
 /// Each detector on small hand-built streams: it fires when it should and stays quiet when it should not.
@@ -186,7 +187,8 @@ struct SourceDetectorTests {
         }
         let detections = runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections
         let fanIn = DetectorTests.firing(detections, .fanIn)
-        #expect(fanIn.map(\.keyName) == ["203.0.113.77"])
+        // The address and its /24 both carry the spray.
+        #expect(fanIn.map(\.keyName) == ["203.0.113.77", "203.0.113.0/24"])
         #expect(fanIn.first?.windowStart == DetectorTests.start + Int64(sprayStart) * 60_000)
         #expect((fanIn.first?.observed ?? 0) >= 40)
     }
@@ -240,5 +242,40 @@ struct LongHorizonDetectorTests {
         // No window of the drip is a spike: the detector fires from accumulated hours, hours after the start.
         #expect(found.allSatisfy { $0.windowStart >= DetectorTests.start + 42 * DetectorTests.hour })
         #expect(run(drip: false).isEmpty)
+    }
+}
+
+@Suite("source networks")
+struct SourceNetworkTests {
+    @Test("addresses fold into their /24 or /64", arguments: [
+        ("203.0.113.56", "203.0.113.0/24"),
+        ("10.4.7.21", "10.4.7.0/24"),
+        ("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),
+        ("2001:db8::1", "2001:db8::/64"),
+        ("gateway.internal", "gateway.internal"),
+    ])
+    func prefixes(address: String, network: String) {
+        let line = "{\"ts\":1772409600000,\"path\":\"/a\",\"src_ip\":\"\(address)\"}\n"
+        let batch = EventParser.parseAll(format: .json, text: Array(line.utf8))
+        #expect(KeyNaming.name(of: .sourceNetwork, event: batch.events[0], batch: batch) == network)
+    }
+
+    @Test("fan_in: tokens spread over one /24 are caught as a range even when each address stays small")
+    func sprayAcrossRange() {
+        let sprayStart = 27 * 60
+        let lines = DetectorTests.stream(hours: 28) { minute in
+            var events = DetectorTests.background(minute)
+            if minute >= sprayStart && minute < sprayStart + 20 {
+                for token in 0..<60 {
+                    for request in 0..<3 {
+                        events.append("\"path\":\"/api/v2/customers/\(token * 31 + request)\",\"principal\":\"tok_\(token)\",\"src_ip\":\"198.51.100.\(token % 30 + 1)\"")
+                    }
+                }
+            }
+            return events
+        }
+        let fanIn = DetectorTests.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections, .fanIn)
+        #expect(fanIn.map(\.keyName) == ["198.51.100.0/24"])
+        #expect(fanIn.first?.dimension == .sourceNetwork)
     }
 }

@@ -76,6 +76,12 @@ package enum LabelScorer {
         else { return false }
         if values.isEmpty { return true }
         if values.contains(detection.keyName) { return true }
+        if detection.dimension == .sourceNetwork, let slash = detection.keyName.firstIndex(of: "/") {
+            // A range matches the incident's addresses inside it (203.0.113.0/24 holds 203.0.113.56).
+            let network = detection.keyName[..<slash]
+            let stem = network.hasSuffix(".0") ? String(network.dropLast(1)) : String(network.dropLast(2))
+            if values.contains(where: { $0.hasPrefix(stem) }) { return true }
+        }
         if detection.dimension == .principalEndpoint {
             for part in detection.keyName.split(separator: " ", maxSplits: 1) where values.contains(String(part)) {
                 return true

@@ -60,6 +60,7 @@ package final class IncidentGrouper {
                 entities.append("principal:" + detection.keyName[..<space])
             }
         case .sourceIP: entities.append("src_ip:" + detection.keyName)
+        case .sourceNetwork: entities.append("src_net:" + detection.keyName)
         case .destination: entities.append("destination:" + detection.keyName)
         case .endpoint: break
         }
@@ -68,7 +69,7 @@ package final class IncidentGrouper {
             case .principal: entities.append("principal:" + contributor.name)
             case .sourceIP: entities.append("src_ip:" + contributor.name)
             case .destination: entities.append("destination:" + contributor.name)
-            case .endpoint, .principalEndpoint: break
+            case .endpoint, .principalEndpoint, .sourceNetwork: break
             }
         }
         if entities.isEmpty { entities.append("endpoint:" + detection.keyName) }

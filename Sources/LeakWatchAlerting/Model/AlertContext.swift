@@ -28,7 +28,7 @@ package struct AlertContext: Sendable {
             }
         case .principal:
             endpoints += detection.contributors.filter { $0.share >= 0.1 }.map(\.name)
-        case .sourceIP, .destination:
+        case .sourceIP, .sourceNetwork, .destination:
             break
         }
         if endpoints.isEmpty {
@@ -51,6 +51,8 @@ package struct AlertContext: Sendable {
             return "revoke \(key)'s access"
         case .sourceIP:
             return "block source \(key) at the gateway"
+        case .sourceNetwork:
+            return "block source range \(key) at the gateway, or challenge its clients"
         case .destination:
             return "pause the export or sync jobs writing to \(key)"
         case .endpoint:

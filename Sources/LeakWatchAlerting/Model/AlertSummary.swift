@@ -66,6 +66,7 @@ enum AlertSummary {
         case .principal: "principal"
         case .principalEndpoint: "principal on endpoint"
         case .sourceIP: "source"
+        case .sourceNetwork: "source range"
         case .destination: "destination"
         }
     }

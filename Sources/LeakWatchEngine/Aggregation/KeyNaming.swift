@@ -11,6 +11,7 @@ package enum KeyNaming {
         case .principal: raw = event.principal.hash
         case .sourceIP: raw = event.sourceIP.hash
         case .destination: raw = event.destination.hash
+        case .sourceNetwork: return 0  // needs the address bytes: see KeyRoute.compute
         case .principalEndpoint:
             guard event.principal.isPresent && event.endpoint.isPresent else { return 0 }
             raw = KeyHasher.combine(event.principal.hash, event.endpoint.hash)
@@ -41,6 +42,7 @@ package enum KeyNaming {
         case .principal: batch.string(for: event.principal)
         case .sourceIP: batch.string(for: event.sourceIP)
         case .destination: batch.string(for: event.destination)
+        case .sourceNetwork: SourceNetwork.name(of: batch, event.sourceIP)
         case .principalEndpoint: batch.string(for: event.principal) + " " + batch.string(for: event.endpoint)
         }
     }

@@ -8,6 +8,7 @@ package struct KeyRoute: Sendable, BitwiseCopyable {
     package var principalEndpoint: UInt64
     package var sourceIP: UInt64
     package var destination: UInt64
+    package var sourceNetwork: UInt64
 
     @inlinable
     package init(_ event: ParsedEvent) {
@@ -16,6 +17,7 @@ package struct KeyRoute: Sendable, BitwiseCopyable {
         principalEndpoint = KeyNaming.hash(of: .principalEndpoint, event: event)
         sourceIP = KeyNaming.hash(of: .sourceIP, event: event)
         destination = KeyNaming.hash(of: .destination, event: event)
+        sourceNetwork = 0
     }
 
     @inlinable
@@ -26,6 +28,7 @@ package struct KeyRoute: Sendable, BitwiseCopyable {
         case .principalEndpoint: principalEndpoint
         case .sourceIP: sourceIP
         case .destination: destination
+        case .sourceNetwork: sourceNetwork
         }
     }
 
@@ -34,7 +37,15 @@ package struct KeyRoute: Sendable, BitwiseCopyable {
         routes.removeAll(keepingCapacity: true)
         routes.reserveCapacity(batch.events.count)
         batch.events.withUnsafeBufferPointer { events in
-            for event in events { routes.append(KeyRoute(event)) }
+            batch.arena.withUnsafeBytes { arena in
+                for event in events {
+                    var route = KeyRoute(event)
+                    if event.sourceIP.isPresent {
+                        route.sourceNetwork = SourceNetwork.hash(arena, event.sourceIP)
+                    }
+                    routes.append(route)
+                }
+            }
         }
     }
 }

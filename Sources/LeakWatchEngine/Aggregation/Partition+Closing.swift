@@ -53,7 +53,7 @@ extension Partition {
         let warm = baselines.foldedHours[slot] >= Int32(clamping: configuration.baseline.warmupHours)
         let engineWarm = engineStart != Int64.min && windowStart - engineStart >= warmupMillis
         let extras = pool.pointee.extras.base + entry * WindowExtras.stride
-        if dimension == .sourceIP {
+        if dimension == .sourceIP || dimension == .sourceNetwork {
             values[Metric.principals.rawValue] = Int64(
                 WindowExtras.estimate(extras, low: WindowExtras.principalBitsLow).rounded())
         }

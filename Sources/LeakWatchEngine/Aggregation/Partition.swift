@@ -132,7 +132,7 @@ package struct Partition {
         if event.status >= 500 && event.status < 600 { values[5] &+= 1 }
         if event.status == 401 || event.status == 403 { values[6] &+= 1 }
         if event.provenance != .undeclared { values[7] &+= 1 }
-        if dimension == .sourceIP && contributor != 0 {
+        if (dimension == .sourceIP || dimension == .sourceNetwork) && contributor != 0 {
             WindowExtras.mark(entry.pool.pointee.extras.base + Int(entry.index) * WindowExtras.stride,
                               low: WindowExtras.principalBitsLow, hash: contributor)
         } else if dimension == .principalEndpoint && event.resourceID >= 0 {

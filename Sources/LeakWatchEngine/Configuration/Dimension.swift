@@ -5,6 +5,8 @@ package enum Dimension: UInt8, CaseIterable, Sendable, Hashable, Comparable {
     case principalEndpoint = 2
     case sourceIP = 3
     case destination = 4
+    /// The source's network: IPv4 /24, IPv6 /64.
+    case sourceNetwork = 5
 
     /// Name used in config, summaries and alerts.
     package var name: String {
@@ -14,6 +16,7 @@ package enum Dimension: UInt8, CaseIterable, Sendable, Hashable, Comparable {
         case .principalEndpoint: "principal_endpoint"
         case .sourceIP: "src_ip"
         case .destination: "destination"
+        case .sourceNetwork: "src_net"
         }
     }
 
@@ -25,6 +28,7 @@ package enum Dimension: UInt8, CaseIterable, Sendable, Hashable, Comparable {
         case .principalEndpoint: .sourceIP
         case .sourceIP: .principal
         case .destination: .principal
+        case .sourceNetwork: .principal
         }
     }
 
@@ -40,11 +44,12 @@ package enum Dimension: UInt8, CaseIterable, Sendable, Hashable, Comparable {
         case .principalEndpoint: 0x6a09_e667_f3bc_c908
         case .sourceIP: 0xbb67_ae85_84ca_a73b
         case .destination: 0x3c6e_f372_fe94_f82b
+        case .sourceNetwork: 0xa54f_f53a_5f1d_36f1
         }
     }
 
     package static let defaultCaps: [Dimension: Int] = [
-        .endpoint: 2_000, .principal: 10_000, .principalEndpoint: 20_000, .sourceIP: 20_000, .destination: 2_000,
+        .endpoint: 2_000, .principal: 10_000, .principalEndpoint: 20_000, .sourceIP: 20_000, .destination: 2_000, .sourceNetwork: 10_000,
     ]
 
     package init?(name: String) {

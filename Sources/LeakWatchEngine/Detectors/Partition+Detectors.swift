@@ -31,7 +31,7 @@ extension Partition {
             }
         }
         let auth = configuration.authFailures
-        if auth.enabled && (dimension == .endpoint || dimension == .sourceIP) {
+        if auth.enabled && (dimension == .endpoint || dimension == .sourceIP || dimension == .sourceNetwork) {
             let rule = SpikeRule(threshold: auth.threshold, minRatio: auth.minRatio, floor: auth.minFailures)
             if let finding = judgeSpike(
                 .authFailures, rule: rule, metric: .authFailures, slot: slot, values: values, hour: hour,

@@ -8,7 +8,7 @@ extension Partition {
         engineWarm: Bool, window: Int64, engineStart: Int64
     ) {
         let fanIn = configuration.fanIn
-        guard fanIn.enabled, dimension == .sourceIP else { return }
+        guard fanIn.enabled, dimension == .sourceIP || dimension == .sourceNetwork else { return }
         let principals = Double(values[Metric.principals.rawValue])
         let requests = Double(values[Metric.requests.rawValue])
         guard principals >= fanIn.minPrincipals, requests >= fanIn.minRequests else { return }
