@@ -1,3 +1,5 @@
+import LeakWatchEngine
+
 /// RFC 3339 UTC formatting of epoch milliseconds, without Foundation (deterministic, locale-free).
 package enum TimeFormatting {
     /// `2026-03-02T14:03:11.204Z`, or without the fraction.
@@ -23,11 +25,6 @@ package enum TimeFormatting {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {

@@ -1,4 +1,5 @@
 package import LeakWatchEngine
+import LeakWatchParsing
 
 /// How urgent an alert is.
 package enum Severity: String, Sendable, Comparable, CaseIterable {
@@ -35,7 +36,7 @@ package struct Alert: Sendable {
     /// count, and the resolution carries the id of the alert it resolves.
     package static func id(for detection: Detection) -> String {
         let text = "\(detection.detector.rawValue)|\(detection.dimension.name)|\(detection.keyName)|\(detection.episodeStart)"
-        return "lw-" + hex(KeyHasherBridge.hash(text))
+        return "lw-" + hex(KeyHasher.hash(text))
     }
 
     /// Severity from what was touched and how much: the detector's own weight, raised for personal or payment

@@ -123,15 +123,7 @@ package struct Partition {
                           dimension: dimension, window: window)
         }
         let entry = entryFor(slot: slot, window: window)
-        let values = entry.pool.pointee.values.base + Int(entry.index) * Self.metrics
-        values[0] &+= 1
-        values[1] &+= event.bytes
-        values[2] &+= event.records
-        values[3] &+= event.syntheticRecords
-        if event.status >= 400 && event.status < 500 { values[4] &+= 1 }
-        if event.status >= 500 && event.status < 600 { values[5] &+= 1 }
-        if event.status == 401 || event.status == 403 { values[6] &+= 1 }
-        if event.provenance != .undeclared { values[7] &+= 1 }
+        Self.count(event, into: entry.pool.pointee.values.base + Int(entry.index) * Self.metrics)
         if (dimension == .sourceIP || dimension == .sourceNetwork) && contributor != 0 {
             WindowExtras.mark(entry.pool.pointee.extras.base + Int(entry.index) * WindowExtras.stride,
                               low: WindowExtras.principalBitsLow, hash: contributor)
@@ -183,14 +175,20 @@ package struct Partition {
             overflowWindow[entry] = window
             for metric in 0..<Self.metrics { overflowValues[base + metric] = 0 }
         }
-        overflowValues[base] &+= 1
-        overflowValues[base + 1] &+= event.bytes
-        overflowValues[base + 2] &+= event.records
-        overflowValues[base + 3] &+= event.syntheticRecords
-        if event.status >= 400 && event.status < 500 { overflowValues[base + 4] &+= 1 }
-        if event.status >= 500 && event.status < 600 { overflowValues[base + 5] &+= 1 }
-        if event.status == 401 || event.status == 403 { overflowValues[base + 6] &+= 1 }
-        if event.provenance != .undeclared { overflowValues[base + 7] &+= 1 }
+        overflowValues.withUnsafeMutableBufferPointer { Self.count(event, into: $0.baseAddress! + base) }
+    }
+
+    /// Adds one event to a window's values (laid out in ``Metric`` order; distinct principals are set at close).
+    @inlinable
+    static func count(_ event: ParsedEvent, into values: UnsafeMutablePointer<Int64>) {
+        values[Metric.requests.rawValue] &+= 1
+        values[Metric.bytes.rawValue] &+= event.bytes
+        values[Metric.records.rawValue] &+= event.records
+        values[Metric.syntheticRecords.rawValue] &+= event.syntheticRecords
+        if event.status >= 400 && event.status < 500 { values[Metric.clientErrors.rawValue] &+= 1 }
+        if event.status >= 500 && event.status < 600 { values[Metric.serverErrors.rawValue] &+= 1 }
+        if event.status == 401 || event.status == 403 { values[Metric.authFailures.rawValue] &+= 1 }
+        if event.provenance != .undeclared { values[Metric.declared.rawValue] &+= 1 }
     }
 
     @usableFromInline
