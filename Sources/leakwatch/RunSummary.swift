@@ -41,7 +41,7 @@ struct RunSummary {
         lines.append("  alerts: " + (byDetector.isEmpty ? "none" : byDetector.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
             + "; incidents: \(incidents)")
         if let score {
-            lines.append("  labels: recall \(NumberFormatting.fixed(score.recall, digits: 2)) (\(score.incidents.filter(\.detected).count)/\(score.incidents.count)), false positives \(score.falsePositives) = \(NumberFormatting.fixed(score.falsePositivesPerDay, digits: 2))/day over \(NumberFormatting.fixed(score.daysAfterWarmup, digits: 1)) days after warm-up")
+            lines.append("  labels: recall \(NumberFormatting.fixed(score.recall, digits: 2)) (\(score.incidents.filter(\.detected).count)/\(score.incidents.count)), false positives \(score.falsePositives) in \(score.falsePositiveIncidents) incidents = \(NumberFormatting.fixed(score.falsePositivesPerDay, digits: 2))/day over \(NumberFormatting.fixed(score.daysAfterWarmup, digits: 1)) days after warm-up")
             for detector in DetectorKind.allCases {
                 if let recall = score.recall(detector: detector.rawValue) {
                     lines.append("    \(detector.rawValue): recall \(NumberFormatting.fixed(recall, digits: 2))")
@@ -104,6 +104,8 @@ struct RunSummary {
             labels.field("recall", raw: NumberFormatting.fixed(score.recall, digits: 4))
             labels.field("false_positives", raw: String(score.falsePositives))
             labels.field("false_positives_per_day", raw: NumberFormatting.fixed(score.falsePositivesPerDay, digits: 3))
+            labels.field("false_positive_incidents", raw: String(score.falsePositiveIncidents))
+            labels.field("false_positive_ids", raw: "[" + score.falsePositiveIDs.map { JSONString.quoted($0) }.joined(separator: ",") + "]")
             labels.field("days_after_warmup", raw: NumberFormatting.fixed(score.daysAfterWarmup, digits: 3))
             if let median = score.medianSecondsToDetect {
                 labels.field("median_seconds_to_detect", raw: NumberFormatting.fixed(median, digits: 1))

@@ -125,6 +125,29 @@ struct DetectorTests {
         #expect(!found.contains { $0.keyName.hasPrefix("intern-42") })
     }
 
+    @Test("new_entity: a known principal reading from a network it never came from alerts; a new address in its own /24 does not")
+    func knownPrincipalFromNewNetwork() {
+        let theft = 26 * 60
+        let lines = Self.stream(hours: 28) { minute in
+            var events = Self.background(minute)
+            if minute >= theft && minute < theft + 15 {
+                for page in 0..<80 {
+                    // The stolen token, from outside; and the owner's own client moving to a sibling address.
+                    events.append("\"path\":\"/api/v2/contacts?page=\(page)\",\"principal\":\"svc-shop\",\"records\":200,\"src_ip\":\"198.51.100.7\"")
+                    events.append("\"path\":\"/api/v2/contacts/\(page)\",\"principal\":\"svc-shop\",\"records\":1,\"src_ip\":\"10.0.0.9\"")
+                }
+            }
+            return events
+        }
+        let found = Self.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections, .newEntity)
+        let fromNetworks = found.filter { $0.dimension == .principalSourceNetwork }
+        #expect(fromNetworks.map(\.keyName) == ["svc-shop 198.51.100.0/24"])
+        #expect(fromNetworks.first?.keyPair?.principal == "svc-shop")
+        #expect(fromNetworks.first?.windowStart == Self.start + Int64(theft) * 60_000)
+        // The principal itself is known: only the pair is new.
+        #expect(!found.contains { $0.dimension == .principal })
+    }
+
     @Test("auth_failures: a burst of 401s on the token endpoint")
     func credentialStuffing() {
         let burst = 27 * 60
@@ -258,6 +281,21 @@ struct SourceNetworkTests {
         let line = "{\"ts\":1772409600000,\"path\":\"/a\",\"src_ip\":\"\(address)\"}\n"
         let batch = EventParser.parseAll(format: .json, text: Array(line.utf8))
         #expect(KeyNaming.name(of: .sourceNetwork, event: batch.events[0], batch: batch) == network)
+    }
+
+    @Test("a network or principal-and-network key named in the config finds the key its events make", arguments: [
+        "203.0.113.56", "2001:db8:1:2:3:4:5:6",
+    ])
+    func namedKeysMatchEvents(address: String) {
+        let line = "{\"ts\":1772409600000,\"path\":\"/a\",\"principal\":\"svc-shop\",\"src_ip\":\"\(address)\"}\n"
+        let batch = EventParser.parseAll(format: .json, text: Array(line.utf8))
+        var routes: [KeyRoute] = []
+        KeyRoute.compute(batch, into: &routes)
+        let network = KeyNaming.name(of: .sourceNetwork, event: batch.events[0], batch: batch)
+        #expect(KeyNaming.hash(of: .sourceNetwork, name: network) == routes[0].sourceNetwork)
+        let pair = KeyNaming.name(of: .principalSourceNetwork, event: batch.events[0], batch: batch)
+        #expect(pair == "svc-shop " + network)
+        #expect(KeyNaming.hash(of: .principalSourceNetwork, name: pair) == routes[0].principalSourceNetwork)
     }
 
     @Test("fan_in: tokens spread over one /24 are caught as a range even when each address stays small")

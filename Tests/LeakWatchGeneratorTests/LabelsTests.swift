@@ -6,8 +6,8 @@ import Testing
     static let loud: Set<String> = ["bulk_table_pull", "offhours_report_export", "id_enumeration", "token_spray"]
     static let allTypes = [
         "bulk_table_pull", "credential_stuffing", "id_enumeration", "new_principal_bulk", "offhours_report_export",
-        "offhours_service_bulk", "provenance_dropped", "slow_drip", "synthetic_flood", "synthetic_to_new_destination",
-        "token_spray",
+        "offhours_service_bulk", "provenance_dropped", "slow_drip", "stolen_token_new_source", "synthetic_flood",
+        "synthetic_to_new_destination", "token_spray",
     ]
 
     @Test func headerDescribesTheRun() throws {
@@ -82,6 +82,7 @@ import Testing
             "new_principal_bulk": (["principal", "src_ip"], ["new_entity"], nil),
             "credential_stuffing": (["src_ip", "endpoint"], ["auth_failures"], "POST /api/v2/auth/token"),
             "offhours_service_bulk": (["principal"], ["off_hours_bulk", "volume_spike"], nil),
+            "stolen_token_new_source": (["principal", "src_ip"], ["new_entity"], nil),
         ]
         for incident in run.incidents {
             let rule = try #require(expected[incident.type])
@@ -92,6 +93,10 @@ import Testing
         #expect(run.incident("offhours_report_export")?.keys["destination"] == "report://download")
         #expect(run.incident("token_spray")?.keys["src_ip"]?.hasPrefix("203.0.113.") == true)
         #expect(run.incident("synthetic_flood")?.keys["principal"] == "svc-marketing-ai")
+        // The stolen token belongs to a known integration, used from a documentation range it never came from.
+        let stolen = run.incident("stolen_token_new_source")
+        #expect(["svc-email-sync", "svc-helpdesk-sync"].contains(stolen?.keys["principal"] ?? ""))
+        #expect(stolen?.keys["src_ip"]?.hasPrefix("198.51.100.") == true)
         #expect(run.incident("synthetic_to_new_destination")?.keys["principal"] == "svc-marketing-ai")
         #expect(run.incident("provenance_dropped")?.keys["principal"] == "svc-support-bot")
         #expect(run.incident("new_principal_bulk")?.keys["principal"]?.hasPrefix("oauth-app-") == true)

@@ -39,9 +39,10 @@ package enum AlertJSONEncoder {
     static func keyObject(_ detection: Detection) -> String {
         var key = JSONObjectWriter()
         key.field("dimension", detection.dimension.name)
-        if detection.dimension == .principalEndpoint, let space = detection.keyName.firstIndex(of: " ") {
-            key.field("principal", String(detection.keyName[..<space]))
-            key.field("endpoint", String(detection.keyName[detection.keyName.index(after: space)...]))
+        if let pair = detection.keyPair {
+            key.field("principal", pair.principal)
+            key.field(detection.dimension == .principalEndpoint ? Dimension.endpoint.name : Dimension.sourceNetwork.name,
+                      pair.other)
         } else {
             key.field(detection.dimension.name, detection.keyName)
         }

@@ -14,7 +14,10 @@ package struct LabelScore: Sendable {
     }
 
     package var incidents: [IncidentResult]
-    package var falsePositives: Int
+    /// Ids of the firing alerts after warm-up that match no labelled incident, in alert order.
+    package var falsePositiveIDs: [String]
+    /// Distinct incidents (pages) among the false positives: related alerts group into one.
+    package var falsePositiveIncidents: Int
     package var daysAfterWarmup: Double
     /// Firing alerts considered (after warm-up).
     package var alertsAfterWarmup: Int
@@ -22,6 +25,8 @@ package struct LabelScore: Sendable {
     package var recall: Double {
         incidents.isEmpty ? 1 : Double(incidents.filter(\.detected).count) / Double(incidents.count)
     }
+
+    package var falsePositives: Int { falsePositiveIDs.count }
 
     package var falsePositivesPerDay: Double { daysAfterWarmup > 0 ? Double(falsePositives) / daysAfterWarmup : 0 }
 
@@ -63,9 +68,11 @@ package enum LabelScorer {
                 secondsToDetect: first.map { Double(max(0, $0 - incident.start)) / 1000 },
                 detectors: detectors.sorted(), expectedDetectors: incident.detectors))
         }
-        let falsePositives = firing.filter { !matched.contains($0.id) }.count
+        let falsePositives = firing.filter { !matched.contains($0.id) }
+        let pages = Set(falsePositives.map { $0.incident.isEmpty ? $0.id : $0.incident }).count
         let days = Double(max(0, labels.end - labels.warmupEnd)) / 86_400_000
-        return LabelScore(incidents: results, falsePositives: falsePositives, daysAfterWarmup: days,
+        return LabelScore(incidents: results, falsePositiveIDs: falsePositives.map(\.id),
+                          falsePositiveIncidents: pages, daysAfterWarmup: days,
                           alertsAfterWarmup: firing.count)
     }
 
@@ -76,18 +83,20 @@ package enum LabelScorer {
         else { return false }
         if values.isEmpty { return true }
         if values.contains(detection.keyName) { return true }
-        if detection.dimension == .sourceNetwork, let slash = detection.keyName.firstIndex(of: "/") {
-            // A range matches the incident's addresses inside it (203.0.113.0/24 holds 203.0.113.56).
-            let network = detection.keyName[..<slash]
-            let stem = network.hasSuffix(".0") ? String(network.dropLast(1)) : String(network.dropLast(2))
-            if values.contains(where: { $0.hasPrefix(stem) }) { return true }
-        }
-        if detection.dimension == .principalEndpoint {
-            for part in detection.keyName.split(separator: " ", maxSplits: 1) where values.contains(String(part)) {
-                return true
-            }
+        if detection.dimension == .sourceNetwork && networkHoldsAny(detection.keyName, values) { return true }
+        if let pair = detection.keyPair {
+            if values.contains(pair.principal) || values.contains(pair.other) { return true }
+            if detection.dimension == .principalSourceNetwork && networkHoldsAny(pair.other, values) { return true }
         }
         // The key itself may be a shared one (an endpoint); then a dominant contributor must be the incident's.
         return detection.contributors.contains { $0.share >= 0.3 && values.contains($0.name) }
+    }
+
+    /// Whether the written network (`203.0.113.0/24`, `2001:db8:1:2::/64`) holds one of the labelled addresses.
+    static func networkHoldsAny(_ network: String, _ values: Set<String>) -> Bool {
+        guard let slash = network.firstIndex(of: "/") else { return false }
+        // `203.0.113.0` -> `203.0.113.`, `2001:db8:1:2::` -> `2001:db8:1:2:`.
+        let stem = String(network[..<slash].dropLast(1))
+        return values.contains(where: { $0.hasPrefix(stem) })
     }
 }

@@ -56,8 +56,11 @@ package final class IncidentGrouper {
         switch detection.dimension {
         case .principal: entities.append("principal:" + detection.keyName)
         case .principalEndpoint:
-            if let space = detection.keyName.firstIndex(of: " ") {
-                entities.append("principal:" + detection.keyName[..<space])
+            if let pair = detection.keyPair { entities.append("principal:" + pair.principal) }
+        case .principalSourceNetwork:
+            if let pair = detection.keyPair {
+                entities.append("principal:" + pair.principal)
+                entities.append("src_net:" + pair.other)
             }
         case .sourceIP: entities.append("src_ip:" + detection.keyName)
         case .sourceNetwork: entities.append("src_net:" + detection.keyName)
@@ -69,7 +72,7 @@ package final class IncidentGrouper {
             case .principal: entities.append("principal:" + contributor.name)
             case .sourceIP: entities.append("src_ip:" + contributor.name)
             case .destination: entities.append("destination:" + contributor.name)
-            case .endpoint, .principalEndpoint, .sourceNetwork: break
+            case .endpoint, .principalEndpoint, .sourceNetwork, .principalSourceNetwork: break
             }
         }
         if entities.isEmpty { entities.append("endpoint:" + detection.keyName) }

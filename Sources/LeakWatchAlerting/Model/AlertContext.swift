@@ -23,12 +23,10 @@ package struct AlertContext: Sendable {
         case .endpoint:
             endpoints.append(detection.keyName)
         case .principalEndpoint:
-            if let space = detection.keyName.firstIndex(of: " ") {
-                endpoints.append(String(detection.keyName[detection.keyName.index(after: space)...]))
-            }
+            if let pair = detection.keyPair { endpoints.append(pair.other) }
         case .principal:
             endpoints += detection.contributors.filter { $0.share >= 0.1 }.map(\.name)
-        case .sourceIP, .sourceNetwork, .destination:
+        case .sourceIP, .sourceNetwork, .destination, .principalSourceNetwork:
             break
         }
         if endpoints.isEmpty {
@@ -45,10 +43,14 @@ package struct AlertContext: Sendable {
         case .principal:
             return "revoke or rotate the credentials of \(key) and review its recent access"
         case .principalEndpoint:
-            if let space = key.firstIndex(of: " ") {
-                return "revoke \(key[..<space])'s access to \(key[key.index(after: space)...])"
-            }
+            if let pair = detection.keyPair { return "revoke \(pair.principal)'s access to \(pair.other)" }
             return "revoke \(key)'s access"
+        case .principalSourceNetwork:
+            if let pair = detection.keyPair {
+                return "revoke or rotate the credentials of \(pair.principal), used from \(pair.other), and block "
+                    + "that range unless the use is confirmed"
+            }
+            return "revoke or rotate the credentials of \(key)"
         case .sourceIP:
             return "block source \(key) at the gateway"
         case .sourceNetwork:

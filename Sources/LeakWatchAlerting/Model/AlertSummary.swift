@@ -42,6 +42,10 @@ enum AlertSummary {
             return "\(subject) declared provenance on \(observed) of \(NumberFormatting.grouped(Double(detection.totals.requests))) "
                 + "requests in \(window), where it usually declares it on nearly all of them"
         case .newEntity:
+            if detection.dimension == .principalSourceNetwork, let pair = detection.keyPair {
+                return "principal \(pair.principal), never seen from \(pair.other) before, moved \(observed) \(metric) "
+                    + "from there in \(window), within its first hour there"
+            }
             return "never-seen \(subject) moved \(observed) \(metric) in \(window), within its first hour"
         case .authFailures:
             return "\(subject) drew \(observed) 401/403 responses in \(window), \(usual)"
@@ -68,6 +72,7 @@ enum AlertSummary {
         case .sourceIP: "source"
         case .sourceNetwork: "source range"
         case .destination: "destination"
+        case .principalSourceNetwork: "principal from source range"
         }
     }
 

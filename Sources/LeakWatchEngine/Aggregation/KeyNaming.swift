@@ -11,7 +11,7 @@ package enum KeyNaming {
         case .principal: raw = event.principal.hash
         case .sourceIP: raw = event.sourceIP.hash
         case .destination: raw = event.destination.hash
-        case .sourceNetwork: return 0  // needs the address bytes: see KeyRoute.compute
+        case .sourceNetwork, .principalSourceNetwork: return 0  // needs the address bytes: see KeyRoute.compute
         case .principalEndpoint:
             guard event.principal.isPresent && event.endpoint.isPresent else { return 0 }
             raw = KeyHasher.combine(event.principal.hash, event.endpoint.hash)
@@ -27,12 +27,27 @@ package enum KeyNaming {
 
     /// The salted hash of a key given as text (for lookups by name and for overflow buckets).
     package static func hash(of dimension: Dimension, name: String) -> UInt64 {
-        if dimension == .principalEndpoint, let space = name.firstIndex(of: " ") {
+        if dimension == .principalEndpoint || dimension == .principalSourceNetwork,
+           let space = name.firstIndex(of: " ") {
             let principal = KeyHasher.hash(String(name[..<space]))
-            let endpoint = KeyHasher.hash(String(name[name.index(after: space)...]))
-            return salted(KeyHasher.combine(principal, endpoint), dimension)
+            let rest = String(name[name.index(after: space)...])
+            let second = dimension == .principalEndpoint ? KeyHasher.hash(rest) : networkHash(rest)
+            return salted(KeyHasher.combine(principal, second), dimension)
         }
+        if dimension == .sourceNetwork { return salted(networkHash(name), dimension) }
         return salted(KeyHasher.hash(name), dimension)
+    }
+
+    /// The unsalted hash of a network given by name (`203.0.113.0/24`) or by one of its addresses.
+    private static func networkHash(_ text: String) -> UInt64 {
+        var address = Array(text.utf8)
+        if let slash = address.firstIndex(of: UInt8(ascii: "/")) {
+            // A written network: hash it as its first address would be (`203.0.113.0/24` -> `203.0.113.0`).
+            address.removeSubrange(slash...)
+        }
+        return address.withUnsafeBytes { bytes in
+            SourceNetwork.rawHash(bytes, KeyRef(hash: 1, start: 0, length: Int32(bytes.count)))
+        }
     }
 
     /// The text of the event's key in `dimension` (called once per new key).
@@ -44,6 +59,8 @@ package enum KeyNaming {
         case .destination: batch.string(for: event.destination)
         case .sourceNetwork: SourceNetwork.name(of: batch, event.sourceIP)
         case .principalEndpoint: batch.string(for: event.principal) + " " + batch.string(for: event.endpoint)
+        case .principalSourceNetwork:
+            batch.string(for: event.principal) + " " + SourceNetwork.name(of: batch, event.sourceIP)
         }
     }
 

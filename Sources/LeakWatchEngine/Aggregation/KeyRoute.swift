@@ -9,6 +9,7 @@ package struct KeyRoute: Sendable, BitwiseCopyable {
     package var sourceIP: UInt64
     package var destination: UInt64
     package var sourceNetwork: UInt64
+    package var principalSourceNetwork: UInt64
 
     @inlinable
     package init(_ event: ParsedEvent) {
@@ -18,6 +19,7 @@ package struct KeyRoute: Sendable, BitwiseCopyable {
         sourceIP = KeyNaming.hash(of: .sourceIP, event: event)
         destination = KeyNaming.hash(of: .destination, event: event)
         sourceNetwork = 0
+        principalSourceNetwork = 0
     }
 
     @inlinable
@@ -29,6 +31,7 @@ package struct KeyRoute: Sendable, BitwiseCopyable {
         case .sourceIP: sourceIP
         case .destination: destination
         case .sourceNetwork: sourceNetwork
+        case .principalSourceNetwork: principalSourceNetwork
         }
     }
 
@@ -41,7 +44,12 @@ package struct KeyRoute: Sendable, BitwiseCopyable {
                 for event in events {
                     var route = KeyRoute(event)
                     if event.sourceIP.isPresent {
-                        route.sourceNetwork = SourceNetwork.hash(arena, event.sourceIP)
+                        let network = SourceNetwork.rawHash(arena, event.sourceIP)
+                        route.sourceNetwork = KeyNaming.salted(network, .sourceNetwork)
+                        if event.principal.isPresent {
+                            route.principalSourceNetwork = KeyNaming.salted(
+                                KeyHasher.combine(event.principal.hash, network), .principalSourceNetwork)
+                        }
                     }
                     routes.append(route)
                 }

@@ -59,7 +59,9 @@ extension Partition {
         }
 
         findings.removeAll(keepingCapacity: true)
-        if warm {
+        // A principal's networks are tracked for novelty only: their volume is judged on the principal's own key.
+        let judgesVolume = dimension != .principalSourceNetwork
+        if warm && judgesVolume {
             findSpikes(slot: slot, values: values, hour: hour, bucket: bucket, dimension: dimension)
             findSyntheticShift(slot: slot, values: values, bucket: bucket)
             findMissingProvenance(slot: slot, values: values, dimension: dimension)

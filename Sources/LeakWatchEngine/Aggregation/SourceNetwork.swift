@@ -31,12 +31,12 @@ package enum SourceNetwork {
         return (address.count, "")
     }
 
-    /// The salted ``Dimension/sourceNetwork`` hash of the network of the address `key` (in `arena`).
-    static func hash(_ arena: UnsafeRawBufferPointer, _ key: KeyRef) -> UInt64 {
+    /// The unsalted hash of the network of the address `key` (in `arena`); the same as ``KeyHasher/hash(_:)`` of
+    /// the network's ``name(of:_:)``-less prefix seeded by its suffix, so equal networks hash equal.
+    static func rawHash(_ arena: UnsafeRawBufferPointer, _ key: KeyRef) -> UInt64 {
         let address = UnsafeRawBufferPointer(rebasing: arena[Int(key.start)..<(Int(key.start) + Int(key.length))])
         let (length, suffix) = prefix(address)
-        let raw = KeyHasher.hash(UnsafeRawBufferPointer(rebasing: address[0..<length]), seed: UInt64(suffix.utf8.count))
-        return KeyNaming.salted(raw, .sourceNetwork)
+        return KeyHasher.hash(UnsafeRawBufferPointer(rebasing: address[0..<length]), seed: UInt64(suffix.utf8.count))
     }
 
     /// The network's name, e.g. `203.0.113.0/24` or `2001:db8:1:2::/64`.

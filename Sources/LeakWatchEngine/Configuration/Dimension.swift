@@ -7,6 +7,9 @@ package enum Dimension: UInt8, CaseIterable, Sendable, Hashable, Comparable {
     case destination = 4
     /// The source's network: IPv4 /24, IPv6 /64.
     case sourceNetwork = 5
+    /// A principal together with the network it came from (``sourceNetwork``): a known principal seen from a new
+    /// range, as when its token was stolen.
+    case principalSourceNetwork = 6
 
     /// Name used in config, summaries and alerts.
     package var name: String {
@@ -17,6 +20,7 @@ package enum Dimension: UInt8, CaseIterable, Sendable, Hashable, Comparable {
         case .sourceIP: "src_ip"
         case .destination: "destination"
         case .sourceNetwork: "src_net"
+        case .principalSourceNetwork: "principal_src_net"
         }
     }
 
@@ -29,6 +33,7 @@ package enum Dimension: UInt8, CaseIterable, Sendable, Hashable, Comparable {
         case .sourceIP: .principal
         case .destination: .principal
         case .sourceNetwork: .principal
+        case .principalSourceNetwork: .sourceIP
         }
     }
 
@@ -45,11 +50,13 @@ package enum Dimension: UInt8, CaseIterable, Sendable, Hashable, Comparable {
         case .sourceIP: 0xbb67_ae85_84ca_a73b
         case .destination: 0x3c6e_f372_fe94_f82b
         case .sourceNetwork: 0xa54f_f53a_5f1d_36f1
+        case .principalSourceNetwork: 0x510e_527f_ade6_82d1
         }
     }
 
     package static let defaultCaps: [Dimension: Int] = [
         .endpoint: 2_000, .principal: 10_000, .principalEndpoint: 20_000, .sourceIP: 20_000, .destination: 2_000, .sourceNetwork: 10_000,
+        .principalSourceNetwork: 20_000,
     ]
 
     package init?(name: String) {

@@ -68,7 +68,8 @@ package struct Detection: Sendable {
     package var dimension: Dimension
     /// Salted key hash (identifies the key within its dimension).
     package var keyHash: UInt64
-    /// The key as text; for principal x endpoint `principal SP endpoint`.
+    /// The key as text; for principal x endpoint `principal SP endpoint`, for principal x source network
+    /// `principal SP network`.
     package var keyName: String
     /// Start of the window, epoch ms, and its length.
     package var windowStart: Int64
@@ -151,5 +152,16 @@ package struct WindowTotals: Sendable, Equatable {
         case .declared: declared
         case .principals: principals
         }
+    }
+}
+
+extension Detection {
+    /// The principal and the other half of a paired key (``Dimension/principalEndpoint``,
+    /// ``Dimension/principalSourceNetwork``); nil for other dimensions.
+    package var keyPair: (principal: String, other: String)? {
+        guard dimension == .principalEndpoint || dimension == .principalSourceNetwork,
+              let space = keyName.firstIndex(of: " ")
+        else { return nil }
+        return (String(keyName[..<space]), String(keyName[keyName.index(after: space)...]))
     }
 }

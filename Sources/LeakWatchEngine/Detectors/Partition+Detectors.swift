@@ -140,14 +140,15 @@ extension Partition {
             score: (1 - usualHere / overall) * 10))
     }
 
-    /// `new_entity`: a principal, destination or principal x endpoint pair first seen after the engine's warm-up
-    /// that moves a meaningful volume while it is still new.
+    /// `new_entity`: a principal, destination, principal x endpoint pair or principal x source network first seen
+    /// after the engine's warm-up that moves a meaningful volume while it is still new.
     mutating func findNewEntity(
         slot: Int, values: UnsafeMutablePointer<Int64>, window: Int64, engineStart: Int64, dimension: Dimension
     ) {
         let newEntity = configuration.newEntity
         guard newEntity.enabled, reportedNew[slot] == 0,
               dimension == .principal || dimension == .destination || dimension == .principalEndpoint
+                || dimension == .principalSourceNetwork
         else { return }
         let first = firstWindow[slot]
         let warmupMillis = Int64(configuration.baseline.warmupHours) * SeasonalCalendar.hourMillis

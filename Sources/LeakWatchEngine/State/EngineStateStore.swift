@@ -7,7 +7,7 @@ import Foundation
 /// so state saved with one worker count loads with any other.
 package enum EngineStateStore {
     static let magic: UInt32 = 0x4c57_5354  // "LWST"
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     package static let fileName = "engine.state"
 
     package static func save(_ aggregator: ShardedAggregator, directory: String) throws {

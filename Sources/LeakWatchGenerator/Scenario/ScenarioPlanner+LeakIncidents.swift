@@ -3,7 +3,7 @@
 extension ScenarioPlanner {
     static let mailingList = "https://api.mailchimp.example/3.0/lists/8d1f3c/members"
 
-    /// Plans the six incidents below, the most constrained in time first.
+    /// Plans the seven incidents below, the most constrained in time first.
     static func planLeakIncidents(
         _ scenario: inout Scenario, post: TimeWindow, random: inout Xoshiro256StarStar, placement: inout Placement
     ) {
@@ -13,6 +13,7 @@ extension ScenarioPlanner {
         planNewPrincipalBulk(&scenario, post: post, random: &random, placement: &placement)
         planSyntheticExport(&scenario, post: post, random: &random, placement: &placement)
         planCredentialStuffing(&scenario, post: post, random: &random, placement: &placement)
+        planStolenToken(&scenario, post: post, random: &random, placement: &placement)
     }
 
     /// `offhours_service_bulk`: a person who works European office hours pages through the order list at
@@ -114,17 +115,11 @@ extension ScenarioPlanner {
         else { return }
         let principal = "oauth-app-" + hex(random.next(), digits: 8)
         let address = "198.18." + String(random.int(in: 16...250)) + "." + String(random.int(in: 2...250))
-        let actor = scenario.roster.addIncidentActor(Actor(
-            principal: principal, kind: .service, role: nil, share: 0, rhythm: .silent,
-            endpoints: WeightedTable([(EndpointID.contactList.rawValue, 1)]), homeIP: address, remoteNetwork: nil,
-            userAgent: "python-httpx/0.27.0", provenance: .none, pageSize: 200))
         let perMinute = Double(random.int(in: 60...120)) * scenario.intensity
-        let counts = minuteCounts(window, perMinute: perMinute, random: &random)
-        scenario.streams.append(IncidentStream(
-            actor: actor,
+        let counts = addListReader(
+            &scenario, principal: principal, address: address, userAgent: "python-httpx/0.27.0",
             endpoints: [(.contactList, 3), (.leadList, 2), (.customerList, 2), (.orderList, 2), (.caseList, 1)],
-            firstMinute: minuteIndex(window.start, in: scenario), counts: counts, mode: .randomIDs,
-            statuses: StatusMix.list, records: 100...200))
+            window: window, perMinute: perMinute, random: &random)
         scenario.incidents.append(LabelEntry(
             type: "new_principal_bulk", window: window, keys: [("principal", principal), ("src_ip", address)],
             detectors: ["new_entity"],
@@ -179,6 +174,48 @@ extension ScenarioPlanner {
             detectors: ["auth_failures"],
             description: "\(address) tries guessed credentials on \(endpoint) at about \(Int(perMinute)) requests "
                 + "per minute, 95% refused with 401 or 403, for \(counts.count) minutes."))
+    }
+
+    /// `stolen_token_new_source`: the token of a contact-reading integration is used from an outside address it never
+    /// came from, reading contacts at 50-90 pages a minute, 100-200 records each, for 15-30 minutes, while the
+    /// integration itself keeps running as usual.
+    static func planStolenToken(
+        _ scenario: inout Scenario, post: TimeWindow, random: inout Xoshiro256StarStar, placement: inout Placement
+    ) {
+        let principals = ["svc-email-sync", "svc-helpdesk-sync"]
+        guard let owner = scenario.roster.index(of: principals.pick(using: &random) ?? principals[0]),
+            let window = placement.place(minutes: random.int(in: 15...30), within: post, random: &random)
+        else { return }
+        let principal = scenario.roster.actors[owner].principal
+        let address = "198.51.100." + String(random.int(in: 2...250))
+        let perMinute = Double(random.int(in: 50...90)) * scenario.intensity
+        let counts = addListReader(
+            &scenario, principal: principal, address: address, userAgent: "python-requests/2.31.0",
+            endpoints: [(.contactList, 1)], window: window, perMinute: perMinute, random: &random)
+        let endpoint = EndpointCatalog[.contactList].template
+        scenario.incidents.append(LabelEntry(
+            type: "stolen_token_new_source", window: window, keys: [("principal", principal), ("src_ip", address)],
+            detectors: ["new_entity"],
+            description: "The token of \(principal) is used from \(address), where it never came from, to read "
+                + "\(endpoint) at about \(Int(perMinute)) pages a minute, 100-200 records each, for \(counts.count) "
+                + "minutes, while the integration keeps running from its usual address."))
+    }
+
+    /// Adds a client that reads pages of `endpoints` (100-200 records each) as `principal` from `address` at about
+    /// `perMinute` requests a minute during `window`; returns the requests of each minute.
+    static func addListReader(
+        _ scenario: inout Scenario, principal: String, address: String, userAgent: String,
+        endpoints: [(EndpointID, Double)], window: TimeWindow, perMinute: Double, random: inout Xoshiro256StarStar
+    ) -> [Int32] {
+        let actor = scenario.roster.addIncidentActor(Actor(
+            principal: principal, kind: .service, role: nil, share: 0, rhythm: .silent,
+            endpoints: WeightedTable([(EndpointID.contactList.rawValue, 1)]), homeIP: address, remoteNetwork: nil,
+            userAgent: userAgent, provenance: .none, pageSize: 200))
+        let counts = minuteCounts(window, perMinute: perMinute, random: &random)
+        scenario.streams.append(IncidentStream(
+            actor: actor, endpoints: endpoints, firstMinute: minuteIndex(window.start, in: scenario), counts: counts,
+            mode: .randomIDs, statuses: StatusMix.list, records: 100...200))
+        return counts
     }
 
     /// The low `digits` nibbles of `value` in lower-case hex.
