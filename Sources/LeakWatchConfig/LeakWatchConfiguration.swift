@@ -14,6 +14,8 @@ package struct LeakWatchConfiguration: Sendable {
     package var engine = EngineConfiguration()
     /// How endpoints map to data classes (severity, GDPR notification deadline).
     package var dataClasses = DataClassRules()
+    /// The daemon's inputs, state and polling (`input.paths` and the `monitor` section).
+    package var monitor = MonitorSettings()
 
     /// The documented defaults.
     package init() {}
@@ -42,7 +44,7 @@ package struct LeakWatchConfiguration: Sendable {
         guard let document else { return configuration }
         let root = ConfigNode(file: file, path: "", value: document)
         let sections = try root.mapping(allowed: ["input", "fields", "endpoints", "engine", "cardinality",
-                                                  "baselines", "detectors", "data_classes"])
+                                                  "baselines", "detectors", "data_classes", "monitor"])
         if let input = sections["input"] { try configuration.applyInput(input) }
         if let fields = sections["fields"] { try configuration.applyFields(fields) }
         if let endpoints = sections["endpoints"] { try configuration.applyEndpoints(endpoints) }
@@ -50,6 +52,7 @@ package struct LeakWatchConfiguration: Sendable {
         if let caps = sections["cardinality"] { try configuration.applyCardinality(caps) }
         if let baselines = sections["baselines"] { try configuration.applyBaselines(baselines) }
         if let detectors = sections["detectors"] { try configuration.applyDetectors(detectors) }
+        if let monitor = sections["monitor"] { try configuration.applyMonitor(monitor) }
         if let classes = sections["data_classes"] {
             let keys = try classes.mapping(allowed: ["payment", "personal", "none"])
             if let list = keys["payment"] { configuration.dataClasses.payment = try list.strings() }
@@ -60,7 +63,14 @@ package struct LeakWatchConfiguration: Sendable {
     }
 
     private mutating func applyInput(_ node: ConfigNode) throws(ConfigError) {
-        let keys = try node.mapping(allowed: ["format", "max_line_bytes", "kind"])
+        let keys = try node.mapping(allowed: ["format", "max_line_bytes", "kind", "paths"])
+        if let paths = keys["paths"] {
+            let list = try paths.strings()
+            for (index, path) in list.enumerated() where path.isEmpty {
+                throw ConfigNode(file: paths.file, path: "\(paths.path)[\(index)]", value: path).error("must not be empty")
+            }
+            monitor.paths = list
+        }
         if let format = keys["format"] {
             let name = try format.string()
             if name == "auto" {

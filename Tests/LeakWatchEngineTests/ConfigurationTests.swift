@@ -15,6 +15,23 @@ struct ConfigurationTests {
         #expect(loaded.endpointRules == defaults.endpointRules)
         #expect(loaded.maxLineBytes == defaults.maxLineBytes)
         #expect(loaded.dataClasses == defaults.dataClasses)
+        #expect(loaded.monitor == defaults.monitor)
+    }
+
+    @Test("the monitor section and input paths are read")
+    func monitorSettings() throws {
+        let configuration = try LeakWatchConfiguration.parse(yaml: """
+            input:
+              paths: ["/var/log/gw/*.jsonl*", /var/log/exports]
+            monitor:
+              state_dir: /tmp/lw
+              poll_interval: 50ms
+              metrics_address: "[::1]:9100"
+            """, file: "m.yml")
+        #expect(configuration.monitor.paths == ["/var/log/gw/*.jsonl*", "/var/log/exports"])
+        #expect(configuration.monitor.stateDirectory == "/tmp/lw")
+        #expect(configuration.monitor.pollMillis == 50)
+        #expect(MonitorSettings.splitAddress(configuration.monitor.metricsAddress)! == ("::1", 9100))
     }
 
     @Test("field mappings with nested paths make any JSON log fit")
@@ -48,6 +65,9 @@ struct ConfigurationTests {
         ("input:\n  format: xml\n", "c.yml: input.format: must be one of auto"),
         ("fields:\n  principal: a..b\n", "c.yml: fields.principal: must be a field name or a dotted path"),
         ("- just\n- a list\n", "c.yml: must be a mapping"),
+        ("monitor:\n  metrics_address: localhost\n", "c.yml: monitor.metrics_address: must be host:port"),
+        ("monitor:\n  poll_interval: 1ms\n", "c.yml: monitor.poll_interval: must be a duration"),
+        ("input:\n  paths: [\"\"]\n", "c.yml: input.paths[0]: must not be empty"),
     ])
     func errorsAreExplained(yaml: String, expected: String) {
         #expect {

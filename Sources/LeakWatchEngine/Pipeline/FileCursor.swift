@@ -4,7 +4,7 @@ import LeakWatchParsing
 
 /// One open input file during a replay: its reader, a block being decoded ahead in the background, and the
 /// parsed events of the current block, consumed from the front by the merge.
-final class FileCursor {
+final class FileCursor: MergeSource {
     let file: InputFile
     let format: LogFormat
     private let reader: LineBlockReader
@@ -46,20 +46,6 @@ final class FileCursor {
     static let chunksPerWorker = 4
 
     var stats: IngestStats { reader.stats }
-
-    /// Whether every parsed event has been handed out.
-    var exhausted: Bool { chunk >= batches.count }
-
-    /// Time of the next event (the cursor must not be exhausted).
-    var headTime: Int64 { batches[chunk].events[position].timeMillis }
-
-    /// Moves past empty chunks so that `headTime` is valid unless exhausted.
-    func skipEmpty() {
-        while chunk < batches.count && position >= batches[chunk].events.count {
-            chunk += 1
-            position = 0
-        }
-    }
 
     /// Waits for the block decoded in the background, starts decoding the next one, and parses this one over
     /// `workers` Dispatch workers. Returns false when the file is finished.
@@ -114,38 +100,9 @@ final class FileCursor {
     }
 
     private func parse(_ block: LineBlock) {
-        let parser = self.parser
-        let chunks = batches.count
         block.withBytes { bytes in
-            let bounds = Self.chunkBounds(bytes, chunks: chunks)
-            batches.withUnsafeMutableBufferPointer { output in
-              routes.withUnsafeMutableBufferPointer { routeOutput in
-                // Safe: each worker writes only its own elements; `bytes` is read-only; the block is not refilled
-                // before concurrentPerform returns.
-                let shared = UnsafeTransfer((output, routeOutput, bytes, bounds))
-                DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                    let (output, routeOutput, bytes, bounds) = shared.wrappedValue
-                    output[index].removeAll()
-                    let slice = UnsafeRawBufferPointer(rebasing: bytes[bounds[index]..<bounds[index + 1]])
-                    parser.parse(lines: slice, into: &output[index])
-                    KeyRoute.compute(output[index], into: &routeOutput[index])
-                }
-              }
-            }
+            ChunkParser.parse(bytes, parser: parser, into: &batches, routes: &routes)
         }
-    }
-
-    /// Splits `bytes` (complete lines) into `chunks` ranges that end on newlines.
-    static func chunkBounds(_ bytes: UnsafeRawBufferPointer, chunks: Int) -> [Int] {
-        var bounds = [0]
-        let count = bytes.count
-        for index in 1..<max(chunks, 1) {
-            var cut = max(bounds[bounds.count - 1], count * index / chunks)
-            while cut < count && cut > 0 && bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
-            bounds.append(cut)
-        }
-        bounds.append(count)
-        return bounds
     }
 
     /// Stops the background decoding before the cursor is dropped.

@@ -105,23 +105,10 @@ package final class ReplayPipeline {
             }
             let nextStart = pending.first?.firstTime
             let mergeStarted = Self.monotonicSeconds()
-            let runs = merge(active, until: nextStart)
-            var batches: [ParsedBatch] = []
-            var routes: [[KeyRoute]] = []
-            var offsets: [Int] = []
-            for cursor in active {
-                offsets.append(batches.count)
-                batches.append(contentsOf: cursor.batches)
-                routes.append(contentsOf: cursor.routes)
-            }
-            let mapped = runs.map { run in
-                EventRun(batch: offsets[run.cursor] + run.chunk, start: run.start, end: run.end)
-            }
+            let step = TimeMerge.step(active, before: nextStart ?? Int64.max, limit: eventsPerStep)
             let aggregateStarted = Self.monotonicSeconds()
             statistics.stageSeconds.merge += aggregateStarted - mergeStarted
-            let detections = aggregator.process(mapped, batches: batches, routes: routes)
-            batches.removeAll()
-            routes.removeAll()
+            let detections = aggregator.process(step.runs, batches: step.batches, routes: step.routes)
             let sinkStarted = Self.monotonicSeconds()
             statistics.stageSeconds.aggregate += sinkStarted - aggregateStarted
             if !detections.isEmpty { deliver(detections) }
@@ -140,64 +127,6 @@ package final class ReplayPipeline {
         if aggregator.watermark.hasEvents { statistics.lastEventMillis = aggregator.watermark.newest }
         statistics.firstEventMillis = peeks.compactMap(\.firstTime).min()
         return statistics
-    }
-
-    /// A run of one cursor's chunk.
-    struct CursorRun {
-        var cursor: Int
-        var chunk: Int
-        var start: Int
-        var end: Int
-    }
-
-    /// Takes events from the cursors in time order (ties: the file opened first) until one cursor runs out,
-    /// the step is full, or the next event would reach `nextStart` (a pending file must open first).
-    private func merge(_ cursors: [FileCursor], until nextStart: Int64?) -> [CursorRun] {
-        var runs: [CursorRun] = []
-        var taken = 0
-        let limit = nextStart ?? Int64.max
-        if cursors.count == 1 {
-            let cursor = cursors[0]
-            while !cursor.exhausted && taken < eventsPerStep {
-                let events = cursor.batches[cursor.chunk].events
-                var end = cursor.position
-                while end < events.count && events[end].timeMillis < limit { end += 1 }
-                if end == cursor.position { break }
-                runs.append(CursorRun(cursor: 0, chunk: cursor.chunk, start: cursor.position, end: end))
-                taken += end - cursor.position
-                cursor.position = end
-                if end < events.count { break }
-                cursor.skipEmpty()
-            }
-            return runs
-        }
-        while taken < eventsPerStep {
-            var best = -1
-            var bestTime = Int64.max
-            for (index, cursor) in cursors.enumerated() where !cursor.exhausted && cursor.headTime < bestTime {
-                best = index
-                bestTime = cursor.headTime
-            }
-            guard best >= 0, bestTime < limit else { break }
-            var rival = limit
-            for (index, cursor) in cursors.enumerated() where index != best && !cursor.exhausted {
-                // Ties go to the cursor opened first, so a later file's equal timestamp waits.
-                let head = cursor.headTime
-                let bound = index < best ? head : head &+ 1
-                rival = min(rival, bound)
-            }
-            let cursor = cursors[best]
-            let events = cursor.batches[cursor.chunk].events
-            var end = cursor.position
-            while end < events.count && events[end].timeMillis < rival { end += 1 }
-            if end == cursor.position { end += 1 }
-            runs.append(CursorRun(cursor: best, chunk: cursor.chunk, start: cursor.position, end: end))
-            taken += end - cursor.position
-            cursor.position = end
-            cursor.skipEmpty()
-            if cursor.exhausted { break }
-        }
-        return runs
     }
 
     static func monotonicSeconds() -> Double {

@@ -1,0 +1,110 @@
+package import LeakWatchParsing
+
+/// The monitor's engine front: lines of followed inputs arrive as they are written; their events are merged by
+/// event time exactly as a replay of the same files merges them, and handed to the aggregator.
+///
+/// An input holds the merge back until its events are known: events are released only up to the newest event
+/// time that every active input has reached, so that a file written a little behind another does not make its
+/// events late. An input that delivered nothing for ``LiveOptions/idleMillis`` of wall-clock time stops holding
+/// the others back (its later events merge when they come, counted late if their windows have closed).
+package final class LivePipeline {
+    package let options: ReplayOptions
+    package let live: LiveOptions
+    package let aggregator: ShardedAggregator
+    private var sources: [LiveSource] = []
+    private var sourceIndex: [String: Int] = [:]
+    package private(set) var statistics = LiveStatistics()
+
+    package init(options: ReplayOptions, live: LiveOptions = LiveOptions(), aggregator: ShardedAggregator) {
+        self.options = options
+        self.live = live
+        self.aggregator = aggregator
+    }
+
+    /// The source named `name` (a path), registered on first use. Registration order breaks ties between
+    /// events of equal time, as the order of files does in a replay.
+    package func source(named name: String) -> Int {
+        if let index = sourceIndex[name] { return index }
+        sources.append(LiveSource(name: name, options: options))
+        sourceIndex[name] = sources.count - 1
+        return sources.count - 1
+    }
+
+    /// Parses `lines` (whole lines, as a tailer delivers them) of source `source` and buffers their events.
+    package func ingest(source: Int, lines: UnsafeRawBufferPointer, wallMillis: Int64) {
+        guard lines.count > 0 else { return }
+        let chunks = lines.count >= live.parallelParseBytes ? aggregator.workers * 2 : 1
+        let (count, errors) = sources[source].ingest(lines, chunks: chunks, wallMillis: wallMillis)
+        statistics.lines &+= count
+        statistics.bytes &+= Int64(lines.count)
+        statistics.parseErrors.add(errors)
+    }
+
+    /// Hands every buffered event that may go (see the type's description) to the aggregator; returns the
+    /// detections of the windows that closed.
+    package func release(wallMillis: Int64) -> [Detection] {
+        var horizon = Int64.max
+        for source in sources where source.newestTime != Int64.min {
+            let idle = wallMillis - source.lastDataWall >= live.idleMillis
+            if !idle { horizon = min(horizon, source.newestTime) }
+        }
+        if horizon == Int64.max && !sources.contains(where: { !$0.exhausted }) { return [] }
+        // Events before the horizon may go: every active source has reached it. Events at it wait, since an equal
+        // time may still come from a source listed earlier.
+        return drain(before: horizon)
+    }
+
+    /// Hands every buffered event to the aggregator (before a checkpoint or at shutdown, so that the saved read
+    /// positions and the saved baselines cover the same lines).
+    package func releaseAll() -> [Detection] {
+        drain(before: Int64.max)
+    }
+
+    /// Closes every open window (end of a bounded run; a daemon keeps them open across restarts).
+    package func flush() -> [Detection] {
+        var detections = releaseAll()
+        detections += aggregator.flush()
+        return detections
+    }
+
+    /// Events buffered and not yet aggregated.
+    package var pendingEvents: Int { sources.reduce(0) { $0 + $1.pendingEvents } }
+
+    private func drain(before limit: Int64) -> [Detection] {
+        var detections: [Detection] = []
+        while true {
+            let ready = sources.filter { !$0.exhausted }
+            guard !ready.isEmpty else { break }
+            let step = TimeMerge.step(ready, before: limit, limit: live.eventsPerStep)
+            guard !step.runs.isEmpty else { break }
+            statistics.events &+= Int64(step.runs.reduce(0) { $0 + $1.end - $1.start })
+            detections += aggregator.process(step.runs, batches: step.batches, routes: step.routes)
+        }
+        for source in sources { source.compact() }
+        statistics.lateEvents = aggregator.lateEvents
+        return detections
+    }
+}
+
+/// Live pipeline settings.
+package struct LiveOptions: Sendable {
+    /// Wall-clock time without new lines after which an input stops holding the merge back.
+    package var idleMillis: Int64 = 5_000
+    /// Deliveries at least this large are parsed over the workers in parallel.
+    package var parallelParseBytes = 256 << 10
+    /// Events handed to the aggregator at once, at most.
+    package var eventsPerStep = 1 << 18
+
+    package init() {}
+}
+
+/// What a live pipeline has read so far.
+package struct LiveStatistics: Sendable {
+    package var bytes: Int64 = 0
+    package var lines: Int64 = 0
+    package var events: Int64 = 0
+    package var lateEvents: Int64 = 0
+    package var parseErrors = ParseErrorCounts()
+
+    package init() {}
+}
