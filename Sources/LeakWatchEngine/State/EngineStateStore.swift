@@ -1,4 +1,5 @@
 import Foundation
+import LeakWatchIngest
 
 /// Saves and restores the whole engine (keys, open windows, baselines, episodes, watermark) so that replaying
 /// A then B with saved state gives the same alerts as replaying A+B.
