@@ -111,6 +111,8 @@ extension BinaryReader {
     package mutating func readHeader(magic: UInt32, version: UInt32, kind: String) throws(StateError) {
         guard try read(UInt32.self) == magic else { throw StateError(path: path, problem: "not a \(kind)") }
         let found = try read(UInt32.self)
-        guard found == version else { throw StateError(path: path, problem: "\(kind) version \(found) is not supported") }
+        guard found == version else {
+            throw StateError(path: path, problem: "\(kind) version \(found) is not supported")
+        }
     }
 }

@@ -36,7 +36,9 @@ package struct CheckpointFile: Sendable, Hashable {
         var trailer = BinaryReader(bytes: bytes, path: path)
         trailer.offset = bytes.count - 4
         let stored = try trailer.read(UInt32.self)
-        let computed = bytes.withUnsafeBytes { ContentFingerprint.crc32(UnsafeRawBufferPointer(rebasing: $0.dropLast(4))) }
+        let computed = bytes.withUnsafeBytes { all in
+            ContentFingerprint.crc32(UnsafeRawBufferPointer(rebasing: all.dropLast(4)))
+        }
         guard stored == computed else { throw StateError(path: path, problem: "checkpoint checksum does not match") }
         var reader = BinaryReader(bytes: Array(bytes.dropLast(4)), path: path)
         try reader.readHeader(magic: Self.magic, version: Self.version, kind: "LeakWatch checkpoint file")

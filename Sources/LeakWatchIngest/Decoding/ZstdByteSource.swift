@@ -80,7 +80,8 @@ final class ZstdByteSource: DecodedByteSource {
                 }
                 frameBoundaryOffset = input.consumedOffset
                 if recordsFrameEnds {
-                    frameEnds.append(FrameEnd(fileOffset: frameBoundaryOffset, decodedOffset: decodedBytes + Int64(output.pos)))
+                    let decodedOffset = decodedBytes + Int64(output.pos)
+                    frameEnds.append(FrameEnd(fileOffset: frameBoundaryOffset, decodedOffset: decodedOffset))
                 }
                 frameInProgress = false
                 frameMagic = 0

@@ -13,7 +13,8 @@ extension LogTailer {
             file.lastModified = status.modifiedNanoseconds
             file.lastChange = now
         }
-        let readEnd = max(file.position.offset, file.session?.readEnd ?? 0, file.compression == .gzip ? file.knownSize : 0)
+        let gzipRead = file.compression == .gzip ? file.knownSize : 0
+        let readEnd = max(file.position.offset, file.session?.readEnd ?? 0, gzipRead)
         let saved = file.identity.fingerprint
         if status.size < readEnd || opened.fingerprint(length: saved.length) != saved {
             restartTruncated(file, opened: opened)

@@ -12,6 +12,8 @@ final class TailHarness {
     /// Every line delivered, in order, with the path of the file it came from.
     private(set) var delivered: [(path: String, line: [UInt8])] = []
     private(set) var batches = 0
+    /// How many delivered lines the last saved checkpoint covers.
+    private var committed = 0
 
     init(_ patterns: [String], options: TailOptions = TailHarness.testOptions, checkpoint: TailCheckpoint? = nil) {
         self.patterns = patterns
@@ -58,18 +60,26 @@ final class TailHarness {
         }
     }
 
-    /// Polls past the rotated-file idle time (and the gzip settle time), twice, so idle files are finished.
+    /// Polls past the rotated-file idle time and the gzip settle time, twice (the first poll may be the one that
+    /// sees a file for the first time), so idle files are finished and settled ones read.
     @discardableResult
     func settle() -> [[UInt8]] {
-        drain(after: max(options.rotatedIdleSeconds, options.gzipSettleSeconds) + 1) + drain(after: 1)
+        let wait = max(options.rotatedIdleSeconds, options.gzipSettleSeconds) + 1
+        return drain(after: wait) + drain(after: wait)
     }
 
     /// Every line delivered so far, in order.
     var lines: [[UInt8]] { delivered.map(\.line) }
 
-    /// Saves the checkpoint through a ``CheckpointFile`` at `path` and starts a new tailer from it, as a restart
-    /// after `kill -9` would; lines delivered since the last save are forgotten like the lost engine state.
+    /// The lines delivered so far that start with `prefix`, as text (short failure messages).
+    func lines(startingWith prefix: String) -> [String] {
+        delivered.map { String(decoding: $0.line, as: UTF8.self) }.filter { $0.hasPrefix(prefix) }
+    }
+
+    /// Starts a new tailer from the checkpoint saved at `path`, as a restart after `kill -9` would: lines
+    /// delivered since that save are forgotten, like the engine state built from them.
     func restart(from path: String) throws {
+        delivered.removeLast(delivered.count - committed)
         let loaded = try #require(try CheckpointFile.load(from: path))
         let bytes = try #require(loaded.sections[TailCheckpoint.sectionName])
         tailer = LogTailer(
@@ -83,6 +93,7 @@ final class TailHarness {
             "engine.state": engineState,
         ])
         try file.save(to: path)
+        committed = delivered.count
     }
 }
 
@@ -117,7 +128,22 @@ func truncateFile(_ path: String, to size: Int64) throws {
     try handle.truncate(atOffset: UInt64(size))
 }
 
+/// The lines of `bytes` as text, for comparisons with short failure messages.
+func textLines(_ bytes: [UInt8]) -> [String] {
+    splitLines(bytes).map { String(decoding: $0, as: UTF8.self) }
+}
+
 /// `count` numbered lines `"<prefix> <n>"` from `first`, each ending in `\n`.
 func taggedLines(_ prefix: String, _ range: Range<Int>) -> [UInt8] {
     Array(range.map { "\(prefix) \($0) {\"path\":\"/api/v1/items/\($0 % 13)\",\"status\":200}\n" }.joined().utf8)
+}
+
+/// Nil when `actual` equals `expected`; otherwise where they first differ, for short failure messages.
+func firstDifference(_ actual: [String], _ expected: [String]) -> String? {
+    guard actual != expected else { return nil }
+    let index = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        ?? min(actual.count, expected.count)
+    let got = index < actual.count ? actual[index] : "(end)"
+    let wanted = index < expected.count ? expected[index] : "(end)"
+    return "\(actual.count) lines, expected \(expected.count); first difference at \(index): \(got) != \(wanted)"
 }
