@@ -41,6 +41,25 @@ struct ZstdTailingTests {
         #expect(harness.tailer.stats[.damaged] == 0)
     }
 
+    @Test("a live ZstdFileWriter appending lines and ending frames between polls: every line once, in order")
+    func liveWriter() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("live.log.zst")
+        var writer = try ZstdFileWriter(path: path, frameBytes: 20_000)
+        let harness = TailHarness([path])
+        for chunk in 0..<40 {
+            try writer.write(randomLines(count: 50, lengths: 10...300, seed: UInt64(chunk)))
+            if chunk % 7 == 3 { try writer.endFrame() }
+            harness.drain()
+        }
+        try writer.finish()
+        harness.drain()
+        let expected = (0..<40).flatMap { splitLines(randomLines(count: 50, lengths: 10...300, seed: UInt64($0))) }
+        #expect(harness.lines.count == expected.count)
+        #expect(harness.lines == expected)
+        #expect(harness.tailer.stats[.damaged] == 0)
+    }
+
     @Test("a line split across two frames appended at different times is delivered whole")
     func lineAcrossFrames() throws {
         let directory = try TemporaryDirectory()
