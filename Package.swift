@@ -90,7 +90,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LeakWatchEngineTests",
-            dependencies: ["LeakWatchEngine", "LeakWatchParsing", "LeakWatchAlerting", "LeakWatchConfig"],
+            dependencies: [
+                "LeakWatchEngine", "LeakWatchIngest", "LeakWatchParsing", "LeakWatchAlerting", "LeakWatchConfig",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import LeakWatchEngine
+import LeakWatchIngest
 import Testing
 
 @Suite("determinism and warm start")

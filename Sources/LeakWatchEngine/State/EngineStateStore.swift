@@ -1,4 +1,5 @@
 import Foundation
+package import LeakWatchIngest
 
 /// Saves and restores the whole engine (keys, open windows, baselines, episodes, watermark) so that replaying
 /// A then B with saved state gives the same alerts as replaying A+B.
@@ -10,10 +11,17 @@ package enum EngineStateStore {
     static let version: UInt32 = 6
     package static let fileName = "engine.state"
 
+    /// Writes `engine.state` in `directory` (created if needed) atomically: temporary file, fsync, rename, fsync
+    /// of the directory.
     package static func save(_ aggregator: ShardedAggregator, directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try AtomicFile.write(encoded(aggregator), to: (directory as NSString).appendingPathComponent(fileName))
+    }
+
+    /// The whole engine state as bytes, e.g. for a section of a ``CheckpointFile`` saved with the tail positions.
+    package static func encoded(_ aggregator: ShardedAggregator) -> [UInt8] {
         var writer = BinaryWriter()
-        writer.write(magic)
-        writer.write(version)
+        writer.writeHeader(magic: magic, version: version)
         writer.write(aggregator.configuration.stateFingerprint)
         writer.write(UInt32(ShardedAggregator.partitionCount))
         writer.write(aggregator.watermark.newest)
@@ -23,29 +31,23 @@ package enum EngineStateStore {
         writer.write(aggregator.lateEvents)
         for partition in aggregator.partitions { partition.encode(into: &writer) }
         aggregator.overflowPartition.encode(into: &writer)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = (directory as NSString).appendingPathComponent(fileName)
-        let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else {
-            throw StateError(path: temporary, problem: "cannot be written")
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-        try handle.synchronize()
-        try handle.close()
-        guard rename(temporary, path) == 0 else {
-            throw StateError(path: path, problem: "cannot be replaced (errno \(errno))")
-        }
+        return writer.bytes
     }
 
+    /// Reads `engine.state` from `directory` into `aggregator`.
     package static func load(into aggregator: ShardedAggregator, directory: String) throws {
         let path = (directory as NSString).appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = try AtomicFile.read(path) else {
             throw StateError(path: path, problem: "cannot be read")
         }
-        var reader = BinaryReader(bytes: [UInt8](data), path: path)
-        guard try reader.read(UInt32.self) == magic else { throw StateError(path: path, problem: "not a LeakWatch state file") }
-        let fileVersion = try reader.read(UInt32.self)
-        guard fileVersion == version else { throw StateError(path: path, problem: "state version \(fileVersion) is not supported") }
+        try restore(aggregator, from: bytes, path: path)
+    }
+
+    /// Restores what ``encoded(_:)`` produced into `aggregator`.
+    /// - Throws: ``StateError`` naming `path` if the bytes are damaged or were saved with other settings.
+    package static func restore(_ aggregator: ShardedAggregator, from bytes: [UInt8], path: String) throws(StateError) {
+        var reader = BinaryReader(bytes: bytes, path: path)
+        try reader.readHeader(magic: magic, version: version, kind: "LeakWatch state file")
         let fingerprint = try reader.readString()
         guard fingerprint == aggregator.configuration.stateFingerprint else {
             throw StateError(path: path, problem: "saved with other settings (\(fingerprint)); "

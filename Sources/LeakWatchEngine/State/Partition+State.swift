@@ -1,3 +1,5 @@
+import LeakWatchIngest
+
 extension Partition {
     func encode(into writer: inout BinaryWriter) {
         writer.write(UInt64(names.count))

@@ -14,20 +14,37 @@ final class FileInput {
     private(set) var bufferOffset: Int64 = 0
     /// Bytes read from the descriptor so far.
     private(set) var bytesRead: Int64 = 0
-    /// Set once `read` returned 0.
+    /// Set when the last `read` returned 0 (a growing file may return more later).
     private(set) var reachedEnd = false
 
     /// Opens `path` read-only.
     /// - Throws: ``IngestError`` `.unreadableFile` with the `strerror` text.
-    init(path: String, bufferCapacity: Int) throws(IngestError) {
+    convenience init(path: String, bufferCapacity: Int) throws(IngestError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw IngestError(.unreadableFile, path: path, detail: String(cString: strerror(errno)))
         }
+        self.init(descriptor: descriptor, path: path, bufferCapacity: bufferCapacity)
+    }
+
+    /// Reads from `descriptor`, which the input owns from now on and closes on deinit.
+    init(descriptor: Int32, path: String, bufferCapacity: Int) {
         self.path = path
         self.descriptor = descriptor
         self.bufferCapacity = max(64, bufferCapacity)
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: self.bufferCapacity, alignment: 64)
+    }
+
+    /// Continues reading at file offset `offset`, dropping anything buffered (a tailer resuming at a checkpoint).
+    /// - Throws: ``IngestError`` `.unreadableFile` if the descriptor cannot seek.
+    func seek(to offset: Int64) throws(IngestError) {
+        guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+            throw IngestError(.unreadableFile, path: path, byteOffset: offset, detail: String(cString: strerror(errno)))
+        }
+        bufferOffset = offset
+        start = 0
+        end = 0
+        reachedEnd = false
     }
 
     deinit {
@@ -74,6 +91,7 @@ final class FileInput {
             let result = read(descriptor, destination, count)
             if result > 0 {
                 bytesRead += Int64(result)
+                reachedEnd = false
                 return result
             }
             if result == 0 {

@@ -14,8 +14,23 @@ final class ZstdByteSource: DecodedByteSource {
     private var frameMagicBytes = 0
     /// Damage found after some bytes of the same call were already produced; thrown on the next call.
     private var pendingError: IngestError?
-    private(set) var frameBoundaryOffset: Int64 = 0
+    private(set) var frameBoundaryOffset: Int64
     private(set) var framesCompleted: Int64 = 0
+    /// Decoded bytes returned so far.
+    private(set) var decodedBytes: Int64 = 0
+    /// A followed (growing) file: the end of the input is only the end for now, and a frame cut there waits for
+    /// more bytes instead of failing as truncated.
+    var followsGrowth = false
+    /// Whether to note every frame end in ``frameEnds`` (a tailer maps checkpoint positions to frame boundaries).
+    var recordsFrameEnds = false
+    /// Frame ends seen since the caller last emptied the list, oldest first (only while ``recordsFrameEnds``).
+    var frameEnds: [FrameEnd] = []
+
+    /// Where a frame ended: the compressed file offset, and the decoded bytes produced up to that point.
+    struct FrameEnd: Hashable {
+        var fileOffset: Int64
+        var decodedOffset: Int64
+    }
 
     init(input: FileInput) throws(IngestError) {
         guard let context = ZSTD_createDCtx() else {
@@ -23,6 +38,7 @@ final class ZstdByteSource: DecodedByteSource {
         }
         self.input = input
         self.context = context
+        frameBoundaryOffset = input.consumedOffset
     }
 
     deinit {
@@ -34,8 +50,9 @@ final class ZstdByteSource: DecodedByteSource {
     func decode(into destination: UnsafeMutableRawPointer, capacity: Int) throws(IngestError) -> Int {
         if let pendingError { throw pendingError }
         var output = ZSTD_outBuffer(dst: destination, size: capacity, pos: 0)
+        defer { decodedBytes += Int64(output.pos) }
         while output.pos < output.size {
-            if input.available == 0 && !input.reachedEnd {
+            if input.available == 0 && (followsGrowth || !input.reachedEnd) {
                 try input.refill()
             }
             let source = input.buffer + input.start
@@ -62,13 +79,17 @@ final class ZstdByteSource: DecodedByteSource {
                     framesCompleted += 1
                 }
                 frameBoundaryOffset = input.consumedOffset
+                if recordsFrameEnds {
+                    let decodedOffset = decodedBytes + Int64(output.pos)
+                    frameEnds.append(FrameEnd(fileOffset: frameBoundaryOffset, decodedOffset: decodedOffset))
+                }
                 frameInProgress = false
                 frameMagic = 0
                 frameMagicBytes = 0
                 continue
             }
             if input.available == 0 && input.reachedEnd && chunk.pos == 0 && output.pos == producedBefore {
-                guard frameInProgress else { break }  // clean end between frames
+                guard frameInProgress && !followsGrowth else { break }  // clean end between frames, or wait for more
                 let error = IngestError(
                     .truncatedFrame,
                     path: input.path,

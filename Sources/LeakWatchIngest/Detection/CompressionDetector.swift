@@ -30,3 +30,23 @@ package enum CompressionDetector {
         magic & 0xFFFF_FFF0 == 0x184D_2A50
     }
 }
+
+extension CompressionDetector {
+    /// Whether `prefix`, shorter than ``prefixBytes``, could still grow into a gzip or zstd magic number.
+    static func couldStartCompressed(_ prefix: [UInt8]) -> Bool {
+        let gzip: [UInt8] = [0x1F, 0x8B]
+        let zstd: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
+        let skippable: [UInt8] = [0x50, 0x2A, 0x4D, 0x18]
+        func isPrefix(of magic: [UInt8]) -> Bool {
+            zip(prefix, magic).enumerated().allSatisfy { index, pair in
+                index == 0 && magic == skippable ? pair.0 & 0xF0 == 0x50 : pair.0 == pair.1
+            }
+        }
+        return isPrefix(of: gzip) || isPrefix(of: zstd) || isPrefix(of: skippable)
+    }
+
+    /// Whether a file name ends like a compressed file (`.zst`, `.zstd`, `.gz`, `.gzip`).
+    static func nameSuggestsCompression(_ path: String) -> Bool {
+        path.hasSuffix(".zst") || path.hasSuffix(".zstd") || path.hasSuffix(".gz") || path.hasSuffix(".gzip")
+    }
+}

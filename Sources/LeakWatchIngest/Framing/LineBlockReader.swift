@@ -28,10 +28,12 @@ package final class LineBlockReader {
     private var skippingLongLine = false
     /// The decoder reported a clean end of input.
     private var inputEnded = false
+    /// A followed (growing) file: a decoder returning no bytes means "nothing more yet", so the partial last line
+    /// is kept for a later fill instead of being completed. Clear it to finish the file.
+    var followsGrowth = false
     /// Damage met during a fill that still delivered lines; thrown by the next fill, and every one after it.
     private var failure: IngestError?
     private var failureIsDue = false
-    private let readChunkBytes: Int
 
     /// Opens `file`, reads its first bytes and picks the decoder.
     ///
@@ -40,21 +42,41 @@ package final class LineBlockReader {
     ///   - maxLineBytes: longest line to deliver (excluding the newline); longer lines are skipped.
     ///   - readChunkBytes: size of each `read(2)` (compressed input buffer, or plain read straight into the block).
     /// - Throws: ``IngestError`` `.unreadableFile` if the file cannot be opened or read.
-    package init(file: InputFile, maxLineBytes: Int = 1 << 20, readChunkBytes: Int = 1 << 20) throws(IngestError) {
-        self.file = file
-        self.maxLineBytes = max(1, maxLineBytes)
-        self.readChunkBytes = max(1, readChunkBytes)
+    package convenience init(
+        file: InputFile,
+        maxLineBytes: Int = 1 << 20,
+        readChunkBytes: Int = 1 << 20
+    ) throws(IngestError) {
         let input = try FileInput(path: file.path, bufferCapacity: max(readChunkBytes, 4096))
         try input.readPrefix(minimum: CompressionDetector.prefixBytes)
         let compression = CompressionDetector.detect(
             UnsafeRawBufferPointer(start: input.buffer + input.start, count: input.available)
         )
-        self.compression = compression
+        let source: any DecodedByteSource
         switch compression {
-        case .plain: source = PlainByteSource(input: input, readChunkBytes: self.readChunkBytes)
+        case .plain: source = PlainByteSource(input: input, readChunkBytes: max(1, readChunkBytes))
         case .gzip: source = try GzipByteSource(input: input)
         case .zstd: source = try ZstdByteSource(input: input)
         }
+        self.init(file: file, compression: compression, source: source, maxLineBytes: maxLineBytes)
+    }
+
+    /// Frames the bytes of `source`, already opened and positioned by the caller (the tailer resuming mid-file).
+    ///
+    /// - Parameter insideLongLine: the first bytes continue an over-long line being dropped: discard them up to
+    ///   and including the first newline.
+    init(
+        file: InputFile,
+        compression: Compression,
+        source: any DecodedByteSource,
+        maxLineBytes: Int,
+        insideLongLine: Bool = false
+    ) {
+        self.file = file
+        self.compression = compression
+        self.source = source
+        self.maxLineBytes = max(1, maxLineBytes)
+        skippingLongLine = insideLongLine
         carry = UnsafeMutableRawPointer.allocate(byteCount: self.maxLineBytes, alignment: 16)
     }
 
@@ -65,6 +87,12 @@ package final class LineBlockReader {
     /// Compressed offset just after the last completed zstd frame or gzip member (bytes read so far for plain
     /// files); a checkpoint can resume decoding there.
     package var frameBoundaryOffset: Int64 { source.frameBoundaryOffset }
+
+    /// Decoded bytes dealt with: delivered in lines or dropped (the partial line kept for the next fill is not).
+    var consumedBytes: Int64 { stats.rawBytes - Int64(carryCount) }
+
+    /// Whether the bytes after ``consumedBytes`` continue an over-long line being dropped.
+    var isInsideLongLine: Bool { skippingLongLine }
 
     /// Replaces the content of `block` with the next complete lines of the file.
     ///
@@ -113,6 +141,7 @@ package final class LineBlockReader {
                 break
             }
             if produced == 0 {
+                if followsGrowth { break }
                 finishLastLine(block, &scan)
                 inputEnded = true
                 break
