@@ -45,7 +45,7 @@ struct LivePipelineTests {
             options.workers = workers
             let live = LivePipeline(
                 options: options, aggregator: ShardedAggregator(configuration: EngineConfiguration(), workers: workers))
-            let sources = files.map { live.source(named: directory.appendingPathComponent($0.name).path) }
+            let sources = files.map { directory.appendingPathComponent($0.name).path }
             var offsets = [0, 0]
             var wall: Int64 = 0
             var detections: [String] = []
@@ -76,8 +76,8 @@ struct LivePipelineTests {
         let pipeline = LivePipeline(
             options: ReplayOptions(paths: []), live: live,
             aggregator: ShardedAggregator(configuration: EngineConfiguration(), workers: 1))
-        let quiet = pipeline.source(named: "quiet.jsonl")
-        let busy = pipeline.source(named: "busy.jsonl")
+        let quiet = "quiet.jsonl"
+        let busy = "busy.jsonl"
         let start: Int64 = 1_772_409_600_000
         func lines(_ times: [Int64]) -> [UInt8] {
             Array(times.map { "{\"ts\":\(start + $0),\"path\":\"/a\",\"principal\":\"p\"}\n" }.joined().utf8)
@@ -95,5 +95,7 @@ struct LivePipelineTests {
         _ = pipeline.releaseAll()
         #expect(pipeline.pendingEvents == 0)
         #expect(pipeline.statistics.events == 5)
+        pipeline.forgetIdle(wallMillis: 1_400 + live.forgetMillis)
+        #expect(pipeline.sourceCount == 0)
     }
 }

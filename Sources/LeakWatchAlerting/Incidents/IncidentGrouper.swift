@@ -88,21 +88,30 @@ package final class IncidentGrouper {
         var incidentCount: Int
     }
 
-    /// Writes the open incidents next to the engine state (temporary file, then rename).
-    package func save(directory: String) throws {
+    /// The open incidents and the count, as bytes to keep with the engine state (sorted-key JSON).
+    package func encoded() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(Saved(open: open, incidentCount: incidentCount))
+        return [UInt8](try encoder.encode(Saved(open: open, incidentCount: incidentCount)))
+    }
+
+    /// Restores what ``encoded()`` returned.
+    package func restore(from bytes: [UInt8]) throws {
+        let saved = try JSONDecoder().decode(Saved.self, from: Data(bytes))
+        open = saved.open
+        incidentCount = saved.incidentCount
+    }
+
+    /// Writes the open incidents next to the engine state (temporary file, then rename).
+    package func save(directory: String) throws {
         let url = URL(fileURLWithPath: directory).appendingPathComponent(Self.fileName)
-        try data.write(to: url, options: .atomic)
+        try Data(try encoded()).write(to: url, options: .atomic)
     }
 
     /// Restores what ``save(directory:)`` wrote (nothing to restore is not an error).
     package func load(directory: String) throws {
         let url = URL(fileURLWithPath: directory).appendingPathComponent(Self.fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return }
-        let saved = try JSONDecoder().decode(Saved.self, from: Data(contentsOf: url))
-        open = saved.open
-        incidentCount = saved.incidentCount
+        try restore(from: [UInt8](try Data(contentsOf: url)))
     }
 }

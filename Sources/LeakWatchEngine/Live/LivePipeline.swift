@@ -12,7 +12,7 @@ package final class LivePipeline {
     package let live: LiveOptions
     package let aggregator: ShardedAggregator
     private var sources: [LiveSource] = []
-    private var sourceIndex: [String: Int] = [:]
+    private var sourceByName: [String: LiveSource] = [:]
     package private(set) var statistics = LiveStatistics()
 
     package init(options: ReplayOptions, live: LiveOptions = LiveOptions(), aggregator: ShardedAggregator) {
@@ -21,24 +21,28 @@ package final class LivePipeline {
         self.aggregator = aggregator
     }
 
-    /// The source named `name` (a path), registered on first use. Registration order breaks ties between
-    /// events of equal time, as the order of files does in a replay.
-    package func source(named name: String) -> Int {
-        if let index = sourceIndex[name] { return index }
-        sources.append(LiveSource(name: name, options: options))
-        sourceIndex[name] = sources.count - 1
-        return sources.count - 1
-    }
-
-    /// Parses `lines` (whole lines, as a tailer delivers them) of source `source` and buffers their events.
-    package func ingest(source: Int, lines: UnsafeRawBufferPointer, wallMillis: Int64) {
+    /// Parses `lines` (whole lines, as a tailer delivers them) of the input named `source` and buffers their
+    /// events. An input is registered on its first lines; registration order breaks ties between events of equal
+    /// time, as the order of files does in a replay.
+    package func ingest(source name: String, lines: UnsafeRawBufferPointer, wallMillis: Int64) {
         guard lines.count > 0 else { return }
+        let source: LiveSource
+        if let known = sourceByName[name] {
+            source = known
+        } else {
+            source = LiveSource(name: name, options: options)
+            sources.append(source)
+            sourceByName[name] = source
+        }
         let chunks = lines.count >= live.parallelParseBytes ? aggregator.workers * 2 : 1
-        let (count, errors) = sources[source].ingest(lines, chunks: chunks, wallMillis: wallMillis)
+        let (count, errors) = source.ingest(lines, chunks: chunks, wallMillis: wallMillis)
         statistics.lines &+= count
         statistics.bytes &+= Int64(lines.count)
         statistics.parseErrors.add(errors)
     }
+
+    /// Inputs currently known (registered and not yet forgotten).
+    package var sourceCount: Int { sources.count }
 
     /// Hands every buffered event that may go (see the type's description) to the aggregator; returns the
     /// detections of the windows that closed.
@@ -84,12 +88,23 @@ package final class LivePipeline {
         statistics.lateEvents = aggregator.lateEvents
         return detections
     }
+
+    /// Forgets inputs that have nothing buffered and delivered nothing for `forgetMillis` (a rotated-away file
+    /// read to its end), so a daemon's list of inputs does not grow with every rotation.
+    package func forgetIdle(wallMillis: Int64) {
+        let forget = sources.filter { $0.exhausted && wallMillis - $0.lastDataWall >= live.forgetMillis }
+        guard !forget.isEmpty else { return }
+        for source in forget { sourceByName[source.name] = nil }
+        sources.removeAll { $0.exhausted && wallMillis - $0.lastDataWall >= live.forgetMillis }
+    }
 }
 
 /// Live pipeline settings.
 package struct LiveOptions: Sendable {
     /// Wall-clock time without new lines after which an input stops holding the merge back.
     package var idleMillis: Int64 = 5_000
+    /// Wall-clock time without new lines after which an input with nothing buffered is forgotten.
+    package var forgetMillis: Int64 = 10 * 60_000
     /// Deliveries at least this large are parsed over the workers in parallel.
     package var parallelParseBytes = 256 << 10
     /// Events handed to the aggregator at once, at most.
