@@ -17,6 +17,8 @@ package enum ParseErrorReason: Int, CaseIterable, Sendable {
     case lineTooLong
     /// A line in a format other than the one the file was detected or configured as.
     case unknownFormat
+    /// A CSV record with an unterminated or stray quote, or another number of fields than the header has.
+    case malformedCSV
 
     /// The snake_case name used in summaries and metrics.
     package var name: String {
@@ -29,6 +31,7 @@ package enum ParseErrorReason: Int, CaseIterable, Sendable {
         case .invalidNumber: "invalid_number"
         case .lineTooLong: "line_too_long"
         case .unknownFormat: "unknown_format"
+        case .malformedCSV: "malformed_csv"
         }
     }
 }
