@@ -27,11 +27,12 @@ final class FileCursor {
     private(set) var finished = false
     private(set) var damage: IngestError?
 
-    init(file: InputFile, format: LogFormat, options: ReplayOptions, workers: Int) throws(IngestError) {
-        self.file = file
-        self.format = format
-        reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes)
-        parser = EventParser(format: format, mapping: options.mapping, templater: options.templater)
+    init(peek: FilePeek, options: ReplayOptions, workers: Int) throws(IngestError) {
+        self.file = peek.file
+        self.format = peek.format
+        reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes, framing: peek.framing)
+        parser = EventParser(
+            format: format, mapping: options.mapping, templater: options.templater, csvColumns: peek.csvColumns)
         blockBytes = options.blockBytes
         blocks = [LineBlock(capacity: options.blockBytes), LineBlock(capacity: options.blockBytes)]
         queue = DispatchQueue(label: "leakwatch.decode")
@@ -117,7 +118,9 @@ final class FileCursor {
         let parser = self.parser
         let chunks = batches.count
         block.withBytes { bytes in
-            let bounds = Self.chunkBounds(bytes, chunks: chunks)
+            let bounds =
+                reader.framing == .csv
+                ? CSVRecordEnds.chunkBounds(bytes, chunks: chunks) : Self.chunkBounds(bytes, chunks: chunks)
             batches.withUnsafeMutableBufferPointer { output in
               routes.withUnsafeMutableBufferPointer { routeOutput in
                 // Safe: each worker writes only its own elements; `bytes` is read-only; the block is not refilled

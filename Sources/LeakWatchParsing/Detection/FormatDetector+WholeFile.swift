@@ -1,13 +1,24 @@
 extension FormatDetector {
     /// An EventLogFile CSV (by its header row) or a CloudTrail `{"Records":` file, from the start of `sample`.
     static func detectWholeFile(_ sample: UnsafeRawBufferPointer) -> LogFormat? {
-        var start = 0
-        if sample.count >= 3 && sample[0] == 0xEF && sample[1] == 0xBB && sample[2] == 0xBF { start = 3 }
-        while start < sample.count && ASCII.isWhitespace(sample[start]) { start += 1 }
-        let rest = UnsafeRawBufferPointer(rebasing: sample[start...])
+        let rest = withoutLeadingSpace(sample)
         if isRecordsWrapper(rest) { return .cloudtrail }
         if ELFColumns(header: rest) != nil { return .salesforceELF }
         return nil
+    }
+
+    /// Whether `sample` opens (after any byte-order mark and whitespace) with `{ "Records" :`, the wrapper of
+    /// a whole CloudTrail file.
+    package static func opensWithRecords(_ sample: UnsafeRawBufferPointer) -> Bool {
+        isRecordsWrapper(withoutLeadingSpace(sample))
+    }
+
+    /// `sample` after a UTF-8 byte-order mark and whitespace.
+    static func withoutLeadingSpace(_ sample: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0
+        if sample.count >= 3 && sample[0] == 0xEF && sample[1] == 0xBB && sample[2] == 0xBF { start = 3 }
+        while start < sample.count && ASCII.isWhitespace(sample[start]) { start += 1 }
+        return UnsafeRawBufferPointer(rebasing: sample[start...])
     }
 
     /// Whether `text` opens with `{ "Records" :` (whitespace allowed between the tokens).
