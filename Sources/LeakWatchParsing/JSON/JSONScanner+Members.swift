@@ -3,7 +3,9 @@ extension JSONScanner {
     /// bytes (`bytes[keyStart..<keyEnd]`, escapes left as they are); it must move past the value, or return false.
     ///
     /// - Returns: false when the object is malformed, nested deeper than ``maximumDepth``, or `member` failed.
-    @inlinable
+    ///
+    /// Always inlined, so that each caller's `member` closure is inlined into the loop (no call per member).
+    @inlinable @inline(__always)
     mutating func walkMembers(
         depth: Int, _ member: (inout JSONScanner, _ keyStart: Int, _ keyEnd: Int) -> Bool
     ) -> Bool {

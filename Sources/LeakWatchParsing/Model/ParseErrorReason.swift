@@ -9,7 +9,8 @@ package enum ParseErrorReason: Int, CaseIterable, Sendable {
     case missingTimestamp
     /// The timestamp field is present but unreadable.
     case invalidTimestamp
-    /// An access event without a path (or an unusable one).
+    /// An access event without a path (or an unusable one); for CloudTrail without `eventSource` or `eventName`,
+    /// for an EventLogFile without `EVENT_TYPE`.
     case missingPath
     /// A numeric field (status, bytes, records) holds something that is not a number.
     case invalidNumber
