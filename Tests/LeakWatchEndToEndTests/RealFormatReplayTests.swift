@@ -104,6 +104,17 @@ struct RealFormatReplayTests {
         #expect((key?["principal"] as? String)?.hasSuffix(" " + Self.stolenKey) == true)
     }
 
+    @Test("a config that maps CloudTrail fields itself keeps per-line CloudTrail on the json format")
+    func customMappingKeepsJSON() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.cloudTrail), "real logs not present")
+        let scratch = try ScratchDirectory("mapping")
+        try "fields:\n  ts: \"@timestamp\"\n  principal: userIdentity.arn\n  path: eventName\n"
+            .write(toFile: scratch.file("mapped.yml"), atomically: true, encoding: .utf8)
+        let run = try replay(["--quiet", "--config", scratch.file("mapped.yml"), Self.cloudTrail])
+        #expect(run.stderr.contains("(1 json)"))
+        #expect(run.summary["events"] as? Int == 103)
+    }
+
     @Test("EventLogFile records with quoted newlines survive block and chunk cuts with several workers")
     func quotedNewlinesAcrossChunks() throws {
         let scratch = try ScratchDirectory("elf-newlines")

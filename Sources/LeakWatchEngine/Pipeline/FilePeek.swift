@@ -20,7 +20,9 @@ struct FilePeek {
     /// framed records for the first event times.
     static func peek(_ file: InputFile, options: ReplayOptions) throws(IngestError) -> FilePeek {
         let prefix = try LineBlockReader.decodedPrefix(of: file, maxBytes: sampleBytes)
-        let format = prefix.withUnsafeBytes { options.format ?? FormatDetector.detect($0) ?? .json }
+        let format = prefix.withUnsafeBytes { sample in
+            options.format ?? detectedFormat(sample, mapping: options.mapping)
+        }
         let framing = prefix.withUnsafeBytes { recordFraming(of: format, sample: $0) }
         let columns = format == .salesforceELF ? prefix.withUnsafeBytes { headerColumns($0) } : nil
         let reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes, framing: framing)
@@ -34,6 +36,17 @@ struct FilePeek {
             let first = batch.events.prefix(sampledEvents).map(\.timeMillis).min()
             return FilePeek(file: file, format: format, framing: framing, csvColumns: columns, firstTime: first)
         }
+    }
+
+    /// The detected format (JSON when nothing is recognised). Per-line CloudTrail stays JSON when the
+    /// configuration maps fields of its own (`fields:`), so a mapping written for CloudTrail before it was a
+    /// format keeps applying; whole `{"Records":...}` files are always CloudTrail.
+    static func detectedFormat(_ sample: UnsafeRawBufferPointer, mapping: FieldMapping) -> LogFormat {
+        let format = FormatDetector.detect(sample) ?? .json
+        if format == .cloudtrail && mapping != FieldMapping() && !FormatDetector.opensWithRecords(sample) {
+            return .json
+        }
+        return format
     }
 
     /// CSV records for EventLogFiles; unwrapped records for a CloudTrail file that opens with `{"Records":`

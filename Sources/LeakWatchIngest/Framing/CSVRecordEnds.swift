@@ -11,9 +11,9 @@ package enum CSVRecordEnds {
         while index < to {
             let byte = base.load(fromByteOffset: index, as: UInt8.self)
             index &+= 1
-            if byte == 0x22 {
+            if byte == UInt8(ascii: "\"") {
                 quoted.toggle()
-            } else if byte == 0x0A && !quoted {
+            } else if byte == UInt8(ascii: "\n") && !quoted {
                 return index
             }
         }
@@ -32,11 +32,11 @@ package enum CSVRecordEnds {
             let target = count * chunk / chunks
             // Parity must be followed from the start, so scan on from the previous cut up to the target...
             while index < target {
-                if base.load(fromByteOffset: index, as: UInt8.self) == 0x22 { inQuotes.toggle() }
+                if base.load(fromByteOffset: index, as: UInt8.self) == UInt8(ascii: "\"") { inQuotes.toggle() }
                 index += 1
             }
             // ...then to the next record end.
-            if index > 0 && !(base.load(fromByteOffset: index - 1, as: UInt8.self) == 0x0A && !inQuotes) {
+            if index > 0 && !(base.load(fromByteOffset: index - 1, as: UInt8.self) == UInt8(ascii: "\n") && !inQuotes) {
                 index = next(base, from: index, to: count, inQuotes: &inQuotes) ?? count
             }
             bounds.append(index)

@@ -37,29 +37,29 @@ struct JSONRecordsFramer {
         if inString {
             if escaped {
                 escaped = false
-            } else if byte == 0x5C {
+            } else if byte == UInt8(ascii: "\\") {
                 escaped = true
-            } else if byte == 0x22 {
+            } else if byte == UInt8(ascii: "\"") {
                 inString = false
             }
             return copying ? flattened(byte) : nil
         }
         if inStrayLine {
-            if byte == 0x0A { inStrayLine = false }
+            if byte == UInt8(ascii: "\n") { inStrayLine = false }
             return byte
         }
         if droppedDepth > 0 {
             switch byte {
-            case 0x22: inString = true
-            case 0x7B, 0x5B: droppedDepth &+= 1
-            case 0x7D, 0x5D: droppedDepth &-= 1
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): droppedDepth &+= 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): droppedDepth &-= 1
             default: break
             }
             return nil
         }
         switch depth {
         case 0:
-            if byte == 0x7B {
+            if byte == UInt8(ascii: "{") {
                 depth = 1
             } else if !isWhitespace(byte) {
                 inStrayLine = true
@@ -68,33 +68,33 @@ struct JSONRecordsFramer {
             return nil
         case 1:
             switch byte {
-            case 0x22: inString = true
-            case 0x5B: depth = 2
-            case 0x7B: droppedDepth = 1
-            case 0x7D: depth = 0
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["): depth = 2
+            case UInt8(ascii: "{"): droppedDepth = 1
+            case UInt8(ascii: "}"): depth = 0
             default: break
             }
             return nil
         case 2:
             if !inElement {
-                if isWhitespace(byte) || byte == 0x2C { return nil }
-                if byte == 0x5D {
+                if isWhitespace(byte) || byte == UInt8(ascii: ",") { return nil }
+                if byte == UInt8(ascii: "]") {
                     depth = 1
                     return nil
                 }
                 inElement = true
             }
             switch byte {
-            case 0x2C:
+            case UInt8(ascii: ","):
                 inElement = false
-                return 0x0A
-            case 0x5D:
+                return UInt8(ascii: "\n")
+            case UInt8(ascii: "]"):
                 inElement = false
                 depth = 1
-                return 0x0A
-            case 0x7B, 0x5B:
+                return UInt8(ascii: "\n")
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth = 3
-            case 0x22:
+            case UInt8(ascii: "\""):
                 inString = true
             default:
                 break
@@ -102,9 +102,9 @@ struct JSONRecordsFramer {
             return flattened(byte)
         default:
             switch byte {
-            case 0x7B, 0x5B: depth &+= 1
-            case 0x7D, 0x5D: depth &-= 1
-            case 0x22: inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth &+= 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth &-= 1
+            case UInt8(ascii: "\""): inString = true
             default: break
             }
             return flattened(byte)
@@ -113,11 +113,11 @@ struct JSONRecordsFramer {
 
     /// Line breaks inside a record become spaces, so that the record stays one line.
     private func flattened(_ byte: UInt8) -> UInt8 {
-        byte == 0x0A || byte == 0x0D ? 0x20 : byte
+        byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte
     }
 
     private func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
     }
 }
 
