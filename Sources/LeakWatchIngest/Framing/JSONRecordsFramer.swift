@@ -125,6 +125,8 @@ struct JSONRecordsFramer {
 final class JSONRecordsSource: DecodedByteSource {
     private let inner: any DecodedByteSource
     private var framer = JSONRecordsFramer()
+    /// Bytes decoded from the file, before unwrapping (the reader reports these as its raw bytes).
+    private(set) var decodedBytes: Int64 = 0
 
     init(_ inner: any DecodedByteSource) {
         self.inner = inner
@@ -134,6 +136,7 @@ final class JSONRecordsSource: DecodedByteSource {
         while true {
             let decoded = try inner.decode(into: destination, capacity: capacity)
             if decoded == 0 { return 0 }
+            decodedBytes += Int64(decoded)
             let framed = framer.transform(destination, count: decoded)
             if framed > 0 { return framed }
         }

@@ -128,6 +128,7 @@ package final class LineBlockReader {
             keepPartialLine(block, scan)
         }
         stats.compressedBytesRead = source.compressedBytesRead
+        if let records = source as? JSONRecordsSource { stats.rawBytes = records.decodedBytes }
         stats.frames = source.framesCompleted
         block.count = scan.lineEnd
         if scan.lineEnd == 0 {
