@@ -78,7 +78,7 @@ package struct LeakWatchConfiguration: Sendable {
             } else if let known = LogFormat(rawValue: name) {
                 self.format = known
             } else {
-                throw format.error("must be one of auto, \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(name)\")")
+                throw format.error("must be one of \(LogFormat.choices) (got \"\(name)\")")
             }
         }
         if let limit = keys["max_line_bytes"] { maxLineBytes = try limit.integer(minimum: 1024, maximum: 1 << 30) }

@@ -11,7 +11,10 @@ struct LeakWatch: AsyncParsableCommand {
               leakwatch generate --out /tmp/lw --days 4 --seed 7
               leakwatch replay --labels /tmp/lw/labels.json /tmp/lw/logs
               leakwatch replay --config leakwatch.yml --workers 2 --summary-json run.json 'logs/*.zst'
+              leakwatch replay --state-out /var/lib/leakwatch/warm 'archive/*.zst'
+              leakwatch check-config /etc/leakwatch/leakwatch.yml
+              leakwatch monitor --config /etc/leakwatch/leakwatch.yml --state-in /var/lib/leakwatch/warm
             """,
-        subcommands: [ReplayCommand.self, GenerateCommand.self]
+        subcommands: [ReplayCommand.self, MonitorCommand.self, CheckConfigCommand.self, GenerateCommand.self]
     )
 }

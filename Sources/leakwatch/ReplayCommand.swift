@@ -16,7 +16,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "YAML configuration file (default: the documented defaults).")
     var config: String?
 
-    @Option(name: .long, help: "Log format: auto, json or combined (overrides the config).")
+    @Option(
+        name: .long,
+        help: "Log format: auto, json, combined, salesforce_elf or cloudtrail (overrides the config; auto: per file).")
     var format: String?
 
     @Option(name: .long, help: "Dispatch workers for parsing and aggregation (default: the core count).")
@@ -43,7 +45,7 @@ struct ReplayCommand: ParsableCommand {
     func validate() throws {
         if let workers, workers < 1 || workers > 64 { throw ValidationError("--workers must be between 1 and 64") }
         if let format, format != "auto" && LogFormat(rawValue: format) == nil {
-            throw ValidationError("--format must be auto, json or combined")
+            throw ValidationError("--format must be one of \(LogFormat.choices) (got \"\(format)\")")
         }
     }
 

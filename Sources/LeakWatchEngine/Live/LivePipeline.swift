@@ -11,7 +11,7 @@ package final class LivePipeline {
     package let options: ReplayOptions
     package let live: LiveOptions
     package let aggregator: ShardedAggregator
-    private var sources: [LiveSource] = []
+    private(set) var sources: [LiveSource] = []
     private var sourceByName: [String: LiveSource] = [:]
     package private(set) var statistics = LiveStatistics()
 
@@ -22,23 +22,35 @@ package final class LivePipeline {
     }
 
     /// Parses `lines` (whole lines, as a tailer delivers them) of the input named `source` and buffers their
-    /// events. An input is registered on its first lines; registration order breaks ties between events of equal
-    /// time, as the order of files does in a replay.
-    package func ingest(source name: String, lines: UnsafeRawBufferPointer, wallMillis: Int64) {
+    /// events. An input is registered on its first lines and ordered as a replay orders files, by the time of its
+    /// first events and then by `path`; that order breaks ties between events of equal time.
+    package func ingest(source name: String, path: String? = nil, lines: UnsafeRawBufferPointer, wallMillis: Int64) {
         guard lines.count > 0 else { return }
+        let chunks = lines.count >= live.parallelParseBytes ? aggregator.workers * 2 : 1
         let source: LiveSource
+        let isNew: Bool
         if let known = sourceByName[name] {
             source = known
+            isNew = false
         } else {
-            source = LiveSource(name: name, options: options)
-            sources.append(source)
+            source = LiveSource(name: name, path: path ?? name, options: options)
+            isNew = true
+        }
+        let (count, errors) = source.ingest(lines, chunks: chunks, wallMillis: wallMillis)
+        if isNew {
+            let rank = source.rank
+            sources.insert(source, at: sources.firstIndex { rank < $0.rank } ?? sources.endIndex)
             sourceByName[name] = source
         }
-        let chunks = lines.count >= live.parallelParseBytes ? aggregator.workers * 2 : 1
-        let (count, errors) = source.ingest(lines, chunks: chunks, wallMillis: wallMillis)
         statistics.lines &+= count
         statistics.bytes &+= Int64(lines.count)
         statistics.parseErrors.add(errors)
+    }
+
+    /// Replaces every input (restoring a checkpoint).
+    func replaceSources(_ restored: [LiveSource]) {
+        sources = restored
+        sourceByName = Dictionary(restored.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Inputs currently known (registered and not yet forgotten).

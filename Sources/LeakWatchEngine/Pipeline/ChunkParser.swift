@@ -1,17 +1,19 @@
 import Dispatch
+import LeakWatchIngest
 import LeakWatchParsing
 
 /// Parses a run of whole lines in parallel: cut into as many chunks as there are batches, each parsed by one
 /// Dispatch worker into its own batch, with the key routes of its events.
 enum ChunkParser {
     /// Replaces the contents of `batches` and `routes` (equal counts) with the events of `bytes`, chunk by chunk
-    /// in line order. Storage is reused.
+    /// in record order. Storage is reused. CSV chunks end on record ends (a newline outside quotes).
     static func parse(
-        _ bytes: UnsafeRawBufferPointer, parser: EventParser, into batches: inout [ParsedBatch],
-        routes: inout [[KeyRoute]]
+        _ bytes: UnsafeRawBufferPointer, parser: EventParser, framing: RecordFraming = .lines,
+        into batches: inout [ParsedBatch], routes: inout [[KeyRoute]]
     ) {
         let chunks = batches.count
-        let bounds = chunkBounds(bytes, chunks: chunks)
+        let bounds = framing == .csv
+            ? CSVRecordEnds.chunkBounds(bytes, chunks: chunks) : chunkBounds(bytes, chunks: chunks)
         batches.withUnsafeMutableBufferPointer { output in
             routes.withUnsafeMutableBufferPointer { routeOutput in
                 // Safe: each worker writes only its own elements; `bytes` is read-only and outlives the call.

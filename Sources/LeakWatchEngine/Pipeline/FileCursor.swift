@@ -27,11 +27,12 @@ final class FileCursor: MergeSource {
     private(set) var finished = false
     private(set) var damage: IngestError?
 
-    init(file: InputFile, format: LogFormat, options: ReplayOptions, workers: Int) throws(IngestError) {
-        self.file = file
-        self.format = format
-        reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes)
-        parser = EventParser(format: format, mapping: options.mapping, templater: options.templater)
+    init(peek: FilePeek, options: ReplayOptions, workers: Int) throws(IngestError) {
+        self.file = peek.file
+        self.format = peek.format
+        reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes, framing: peek.framing)
+        parser = EventParser(
+            format: format, mapping: options.mapping, templater: options.templater, csvColumns: peek.csvColumns)
         blockBytes = options.blockBytes
         blocks = [LineBlock(capacity: options.blockBytes), LineBlock(capacity: options.blockBytes)]
         queue = DispatchQueue(label: "leakwatch.decode")
@@ -101,7 +102,7 @@ final class FileCursor: MergeSource {
 
     private func parse(_ block: LineBlock) {
         block.withBytes { bytes in
-            ChunkParser.parse(bytes, parser: parser, into: &batches, routes: &routes)
+            ChunkParser.parse(bytes, parser: parser, framing: reader.framing, into: &batches, routes: &routes)
         }
     }
 

@@ -53,8 +53,7 @@ package final class ReplayPipeline {
 
         func activate(_ peek: FilePeek) {
             do throws(IngestError) {
-                let cursor = try FileCursor(
-                    file: peek.file, format: peek.format, options: options, workers: workers)
+                let cursor = try FileCursor(peek: peek, options: options, workers: workers)
                 if refill(cursor) { active.append(cursor) } else { retire(cursor) }
             } catch {
                 statistics.damaged.append(.init(path: peek.file.path, error: error))

@@ -17,7 +17,7 @@ package final class LineBlock: @unchecked Sendable {
     package private(set) var capacity: Int
     /// Bytes of complete lines in the block.
     package internal(set) var count: Int = 0
-    /// Number of lines (newlines) in the bytes `0..<count`.
+    /// Number of lines (newlines) in the bytes `0..<count`; of records with ``RecordFraming/csv`` framing.
     package internal(set) var lineCount: Int = 0
 
     /// Allocates a block of `capacity` bytes (at least 1) that can be filled again and again.

@@ -17,15 +17,19 @@ package final class LineBlockReader {
     package let compression: Compression
     /// Longest line delivered, not counting the newline; longer lines are dropped and counted.
     package let maxLineBytes: Int
+    /// How decoded bytes are cut into records (one per line).
+    package let framing: RecordFraming
     /// Counters for this file so far.
-    package private(set) var stats = IngestStats()
+    package internal(set) var stats = IngestStats()
 
     private let source: any DecodedByteSource
     /// The partial last line of the previous fill, placed at the front of the next block.
     private var carry: UnsafeMutableRawPointer
     private var carryCount = 0
-    /// Dropping the rest of an over-long line: discard bytes up to the next newline.
-    private var skippingLongLine = false
+    /// Dropping the rest of an over-long line: discard bytes up to the next newline (record end for CSV).
+    var skippingLongLine = false
+    /// Quote parity where the dropped part of an over-long CSV record stopped.
+    var skipInQuotes = false
     /// The decoder reported a clean end of input.
     private var inputEnded = false
     /// A followed (growing) file: a decoder returning no bytes means "nothing more yet", so the partial last line
@@ -41,24 +45,16 @@ package final class LineBlockReader {
     ///   - file: the file to read.
     ///   - maxLineBytes: longest line to deliver (excluding the newline); longer lines are skipped.
     ///   - readChunkBytes: size of each `read(2)` (compressed input buffer, or plain read straight into the block).
+    ///   - framing: how records are cut (default: one per line).
     /// - Throws: ``IngestError`` `.unreadableFile` if the file cannot be opened or read.
     package convenience init(
-        file: InputFile,
-        maxLineBytes: Int = 1 << 20,
-        readChunkBytes: Int = 1 << 20
+        file: InputFile, maxLineBytes: Int = 1 << 20, readChunkBytes: Int = 1 << 20, framing: RecordFraming = .lines
     ) throws(IngestError) {
-        let input = try FileInput(path: file.path, bufferCapacity: max(readChunkBytes, 4096))
-        try input.readPrefix(minimum: CompressionDetector.prefixBytes)
-        let compression = CompressionDetector.detect(
-            UnsafeRawBufferPointer(start: input.buffer + input.start, count: input.available)
-        )
-        let source: any DecodedByteSource
-        switch compression {
-        case .plain: source = PlainByteSource(input: input, readChunkBytes: max(1, readChunkBytes))
-        case .gzip: source = try GzipByteSource(input: input)
-        case .zstd: source = try ZstdByteSource(input: input)
-        }
-        self.init(file: file, compression: compression, source: source, maxLineBytes: maxLineBytes)
+        let (compression, decoded) = try Self.openSource(file, readChunkBytes: max(1, readChunkBytes))
+        self.init(
+            file: file, compression: compression,
+            source: framing == .jsonRecords ? JSONRecordsSource(decoded) : decoded,
+            maxLineBytes: maxLineBytes, framing: framing)
     }
 
     /// Frames the bytes of `source`, already opened and positioned by the caller (the tailer resuming mid-file).
@@ -70,12 +66,14 @@ package final class LineBlockReader {
         compression: Compression,
         source: any DecodedByteSource,
         maxLineBytes: Int,
+        framing: RecordFraming = .lines,
         insideLongLine: Bool = false
     ) {
         self.file = file
         self.compression = compression
         self.source = source
         self.maxLineBytes = max(1, maxLineBytes)
+        self.framing = framing
         skippingLongLine = insideLongLine
         carry = UnsafeMutableRawPointer.allocate(byteCount: self.maxLineBytes, alignment: 16)
     }
@@ -147,12 +145,17 @@ package final class LineBlockReader {
                 break
             }
             stats.rawBytes += Int64(produced)
-            absorb(block, &scan, newBytes: produced)
+            if framing == .csv {
+                absorbCSV(block, &scan, newBytes: produced)
+            } else {
+                absorb(block, &scan, newBytes: produced)
+            }
         }
         if failure == nil && !inputEnded {
             keepPartialLine(block, scan)
         }
         stats.compressedBytesRead = source.compressedBytesRead
+        if let records = source as? JSONRecordsSource { stats.rawBytes = records.decodedBytes }
         stats.frames = source.framesCompleted
         block.count = scan.lineEnd
         if scan.lineEnd == 0 {
@@ -167,7 +170,7 @@ package final class LineBlockReader {
     }
 
     /// Positions inside the block during a fill: `0..<lineEnd` are complete lines, `lineEnd..<used` a partial one.
-    private struct LineScan {
+    struct LineScan {
         var lineEnd: Int
         var used: Int
     }

@@ -5,11 +5,15 @@ package enum FormatDetector {
 
     /// The format most of the first (up to 20) non-empty lines of `sample` are in, or nil when none matches.
     ///
-    /// A JSON line is one well-formed object; a combined line is one the Combined Log Format scanner accepts
-    /// (outer quotes included). A last line without `\n` is ignored when complete lines came before it.
-    /// Ties go to JSON.
+    /// Whole-file shapes are recognised first: an EventLogFile CSV by its header row (naming `EVENT_TYPE` and
+    /// `TIMESTAMP` or `TIMESTAMP_DERIVED`), a CloudTrail file by its opening `{"Records":`. Then lines vote: a
+    /// JSON line is one well-formed object (a CloudTrail event when it has `eventSource`, `eventName` and
+    /// `eventTime` or `@timestamp`); a combined line is one the Combined Log Format scanner accepts (outer quotes
+    /// included). A last line without `\n` is ignored when complete lines came before it. Ties go to JSON.
     package static func detect(_ sample: UnsafeRawBufferPointer) -> LogFormat? {
+        if let whole = detectWholeFile(sample) { return whole }
         let count = sample.count
+        var cloudTrailVotes = 0
         var jsonVotes = 0
         var combinedVotes = 0
         var seen = 0
@@ -28,14 +32,17 @@ package enum FormatDetector {
             if start == end { continue }
             seen += 1
             let line = UnsafeRawBufferPointer(rebasing: sample[start..<end])
-            if isJSONObject(line) {
+            if isCloudTrailEvent(line) {
+                cloudTrailVotes += 1
+            } else if isJSONObject(line) {
                 jsonVotes += 1
             } else if CombinedLogScanner.scan(line) != nil {
                 combinedVotes += 1
             }
         }
-        if jsonVotes == 0 && combinedVotes == 0 { return nil }
-        return jsonVotes >= combinedVotes ? .json : .combined
+        if jsonVotes == 0 && combinedVotes == 0 && cloudTrailVotes == 0 { return nil }
+        if cloudTrailVotes > jsonVotes && cloudTrailVotes >= combinedVotes { return .cloudtrail }
+        return jsonVotes + cloudTrailVotes >= combinedVotes ? .json : .combined
     }
 
     static func isJSONObject(_ line: UnsafeRawBufferPointer) -> Bool {

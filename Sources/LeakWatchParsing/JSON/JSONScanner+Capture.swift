@@ -16,40 +16,17 @@ extension JSONScanner {
     mutating func captureObject(
         node: Int, table: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>, depth: Int
     ) -> Bool {
-        guard depth <= Self.maximumDepth else { return false }
-        index &+= 1
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            index &+= 1
+        walkMembers(depth: depth) { scanner, keyStart, keyEnd in
+            let found = table.lookup(node: node, in: scanner.bytes, start: keyStart, end: keyEnd)
+            guard found >= 0 else { return scanner.skipValue(depth: depth) }
+            let entry = table.entries[found]
+            if entry.child >= 0 && scanner.current == UInt8(ascii: "{") {
+                return scanner.captureObject(node: entry.child, table: table, captures: captures, depth: depth &+ 1)
+            }
+            guard entry.slot >= 0 else { return scanner.skipValue(depth: depth) }
+            guard let span = scanner.captureValue(depth: depth) else { return false }
+            captures[entry.slot] = span
             return true
-        }
-        while true {
-            guard current == UInt8(ascii: "\"") else { return false }
-            let keyStart = index &+ 1
-            var sawEscape = false
-            guard skipString(sawEscape: &sawEscape) else { return false }
-            let keyEnd = index &- 1
-            guard skipColon() else { return false }
-            let found = table.lookup(node: node, in: bytes, start: keyStart, end: keyEnd)
-            if found < 0 {
-                guard skipValue(depth: depth) else { return false }
-            } else {
-                let entry = table.entries[found]
-                if entry.child >= 0 && current == UInt8(ascii: "{") {
-                    guard captureObject(node: entry.child, table: table, captures: captures, depth: depth &+ 1)
-                    else { return false }
-                } else if entry.slot >= 0 {
-                    guard let span = captureValue(depth: depth) else { return false }
-                    captures[entry.slot] = span
-                } else {
-                    guard skipValue(depth: depth) else { return false }
-                }
-            }
-            switch skipSeparator(closing: UInt8(ascii: "}")) {
-            case .more: continue
-            case .closed: return true
-            case .invalid: return false
-            }
         }
     }
 

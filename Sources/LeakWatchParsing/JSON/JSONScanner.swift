@@ -150,25 +150,7 @@ struct JSONScanner {
     /// At `{`: moves past the whole object.
     @inlinable
     mutating func skipObject(depth: Int) -> Bool {
-        guard depth <= Self.maximumDepth else { return false }
-        index &+= 1
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            index &+= 1
-            return true
-        }
-        while true {
-            guard current == UInt8(ascii: "\"") else { return false }
-            var sawEscape = false
-            guard skipString(sawEscape: &sawEscape) else { return false }
-            guard skipColon() else { return false }
-            guard skipValue(depth: depth) else { return false }
-            switch skipSeparator(closing: UInt8(ascii: "}")) {
-            case .more: continue
-            case .closed: return true
-            case .invalid: return false
-            }
-        }
+        walkMembers(depth: depth) { scanner, _, _ in scanner.skipValue(depth: depth) }
     }
 
     /// At `[`: moves past the whole array.

@@ -9,7 +9,8 @@ package enum ParseErrorReason: Int, CaseIterable, Sendable {
     case missingTimestamp
     /// The timestamp field is present but unreadable.
     case invalidTimestamp
-    /// An access event without a path (or an unusable one).
+    /// An access event without a path (or an unusable one); for CloudTrail without `eventSource` or `eventName`,
+    /// for an EventLogFile without `EVENT_TYPE`.
     case missingPath
     /// A numeric field (status, bytes, records) holds something that is not a number.
     case invalidNumber
@@ -17,6 +18,8 @@ package enum ParseErrorReason: Int, CaseIterable, Sendable {
     case lineTooLong
     /// A line in a format other than the one the file was detected or configured as.
     case unknownFormat
+    /// A CSV record with an unterminated or stray quote, or another number of fields than the header has.
+    case malformedCSV
 
     /// The snake_case name used in summaries and metrics.
     package var name: String {
@@ -29,6 +32,7 @@ package enum ParseErrorReason: Int, CaseIterable, Sendable {
         case .invalidNumber: "invalid_number"
         case .lineTooLong: "line_too_long"
         case .unknownFormat: "unknown_format"
+        case .malformedCSV: "malformed_csv"
         }
     }
 }

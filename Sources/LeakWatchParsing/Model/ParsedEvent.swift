@@ -1,6 +1,6 @@
 /// What kind of log line an event came from.
 @usableFromInline
-package enum EventKind: UInt8, Sendable {
+package enum EventKind: UInt8, Sendable, BitwiseCopyable {
     /// One API request (access log).
     case access = 0
     /// One data-export or sync job (export log).
@@ -9,7 +9,7 @@ package enum EventKind: UInt8, Sendable {
 
 /// What a payload declared about its own origin.
 @usableFromInline
-package enum Provenance: UInt8, Sendable {
+package enum Provenance: UInt8, Sendable, BitwiseCopyable {
     /// Nothing was declared.
     case undeclared = 0
     case human = 1
@@ -21,7 +21,7 @@ package enum Provenance: UInt8, Sendable {
 ///
 /// `hash == 0` means the key is absent from the event.
 @usableFromInline
-package struct KeyRef: Sendable, Equatable {
+package struct KeyRef: Sendable, Equatable, BitwiseCopyable {
     /// ``KeyHasher`` hash of the key bytes; never 0 for a present key.
     @usableFromInline
     package var hash: UInt64
@@ -50,7 +50,7 @@ package struct KeyRef: Sendable, Equatable {
 
 /// One parsed log line: fixed size, no heap references, so arrays of them never allocate per event.
 @usableFromInline
-package struct ParsedEvent: Sendable {
+package struct ParsedEvent: Sendable, BitwiseCopyable {
     /// Event time in milliseconds since the Unix epoch (UTC).
     @usableFromInline
     package var timeMillis: Int64

@@ -11,26 +11,44 @@ package struct EventParser: Sendable {
     package let templater: EndpointTemplater
     @usableFromInline let json: JSONLineParser
     @usableFromInline let combined: CombinedLineParser
+    /// The EventLogFile columns of the file (``LogFormat/salesforceELF`` only; nil: read from a header row
+    /// in the parsed text).
+    package let csvColumns: ELFColumns?
+    @usableFromInline let cloudTrail: CloudTrailRecordParser
 
     /// - Parameters:
     ///   - format: the line format.
     ///   - mapping: where the logical fields are in a JSON line.
     ///   - templater: the endpoint templating rules.
-    package init(format: LogFormat, mapping: FieldMapping = FieldMapping(), templater: EndpointTemplater = EndpointTemplater())
-    {
+    ///   - csvColumns: for ``LogFormat/salesforceELF``, the columns of the file's header row (chunks after the
+    ///     first have no header of their own).
+    package init(
+        format: LogFormat, mapping: FieldMapping = FieldMapping(), templater: EndpointTemplater = EndpointTemplater(),
+        csvColumns: ELFColumns? = nil
+    ) {
         self.format = format
         self.mapping = mapping
         self.templater = templater
         self.json = JSONLineParser(mapping: mapping)
         self.combined = CombinedLineParser()
+        self.csvColumns = csvColumns
+        self.cloudTrail = CloudTrailRecordParser()
     }
 
     /// Parses `lines` (zero or more `\n`-terminated lines; a final line without `\n` is read too) into `batch`.
     ///
-    /// A `\r` before `\n` and blank lines are ignored; every other line adds 1 to `batch.lines`.
+    /// A `\r` before `\n` and blank lines are ignored; every other line adds 1 to `batch.lines`. For
+    /// ``LogFormat/salesforceELF`` a line is a CSV record, which may span several `\n` inside quotes, and header
+    /// rows are skipped without being counted.
     @inlinable
     package func parse(lines: UnsafeRawBufferPointer, into batch: inout ParsedBatch) {
         guard lines.count > 0 else { return }
+        if format == .salesforceELF {
+            withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 16) { scratch in
+                parseCSV(lines, scratch: scratch, into: &batch)
+            }
+            return
+        }
         json.table.withView { keys in
             withUnsafeTemporaryAllocation(of: JSONValueSpan.self, capacity: LogicalField.slotCount) { captures in
                 captures.initialize(repeating: .absent)
@@ -74,6 +92,10 @@ package struct EventParser: Sendable {
                     line, keys: keys, captures: captures, templater: templater, scratch: scratch, into: &batch)
             case .combined:
                 failure = combined.parse(line, templater: templater, scratch: scratch, into: &batch)
+            case .cloudtrail:
+                failure = cloudTrail.parse(line, into: &batch)
+            case .salesforceELF:
+                failure = .malformedCSV  // unreachable: CSV text goes through parseCSV
             }
             if let failure {
                 batch.errors.record(failure)
@@ -83,8 +105,10 @@ package struct EventParser: Sendable {
     }
 
     /// Parses a whole text (for tests and small inputs).
-    package static func parseAll(format: LogFormat, mapping: FieldMapping = FieldMapping(), text: [UInt8]) -> ParsedBatch {
-        let parser = EventParser(format: format, mapping: mapping)
+    package static func parseAll(
+        format: LogFormat, mapping: FieldMapping = FieldMapping(), csvColumns: ELFColumns? = nil, text: [UInt8]
+    ) -> ParsedBatch {
+        let parser = EventParser(format: format, mapping: mapping, csvColumns: csvColumns)
         var batch = ParsedBatch()
         text.withUnsafeBytes { parser.parse(lines: $0, into: &batch) }
         return batch

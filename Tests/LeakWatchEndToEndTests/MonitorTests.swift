@@ -1,0 +1,174 @@
+import Foundation
+import LeakWatchIngest
+import Testing
+
+/// `leakwatch monitor` driven as a daemon: growing plain and zstd files, restarts, signals.
+@Suite("monitor daemon", .serialized)
+struct MonitorTests {
+    /// Three days of generated traffic (the last one with incidents), as lines per file in time order.
+    static let generated: Result<(directory: String, files: [(name: String, lines: [String])]), any Error> = Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leakwatch-e2e-monitor-\(getpid())").path
+        let binary = try LeakWatchBinary.locate()
+        let output = try binary.run(["generate", "--out", directory, "--days", "3", "--seed", "5", "--rate", "0.3"])
+        guard output.status == 0 else { throw GeneratedReplayTests.GenerateFailed(stderr: output.stderr) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory + "/logs").sorted()
+        let files = try names.map { name in
+            let lines = try LineBlockReader.readAllLines(path: directory + "/logs/" + name).lines
+            return (String(name.dropLast(4)), lines.map { String(decoding: $0, as: UTF8.self) })
+        }
+        return (directory, files)
+    }
+
+    static func config(_ scratch: ScratchDirectory, input: String, metricsPort: Int) throws -> String {
+        let path = scratch.file("leakwatch.yml")
+        try """
+            input:
+              paths: ["\(input)"]
+            monitor:
+              state_dir: \(scratch.file("state"))
+              poll_interval: 50ms
+              checkpoint_interval: 500ms
+              input_idle: 8s
+              metrics_address: "127.0.0.1:\(metricsPort)"
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// The event-time hour of a generated line (`"ts":"2026-03-02T07:...`), as a sortable string.
+    static func hour(_ line: String) -> Substring {
+        guard let range = line.range(of: "\"ts\":\"") else { return "" }
+        return line[range.upperBound...].prefix(13)
+    }
+
+    /// Writes the generated files into `input` hour by hour of event time, every file up to the same hour, the
+    /// sparse export files first; access files as growing zstd files (one frame an hour, one frame written in two
+    /// halves), export files as growing plain files. `between` runs after each hour.
+    static func write(
+        _ files: [(name: String, lines: [String])], into input: String, scratch: ScratchDirectory,
+        between: (Int) throws -> Void = { _ in }
+    ) throws {
+        let hours = Set(files.flatMap { $0.lines.map(hour) }).sorted()
+        var offsets = Array(repeating: 0, count: files.count)
+        let order = files.indices.sorted { (files[$0].name.hasPrefix("export") ? 0 : 1, files[$0].name) < (files[$1].name.hasPrefix("export") ? 0 : 1, files[$1].name) }
+        for (step, current) in hours.enumerated() {
+            for index in order {
+                let (name, lines) = files[index]
+                var end = offsets[index]
+                while end < lines.count && hour(lines[end]) <= current { end += 1 }
+                guard end > offsets[index] else { continue }
+                let text = Array((lines[offsets[index]..<end].joined(separator: "\n") + "\n").utf8)
+                offsets[index] = end
+                if name.hasPrefix("access") {
+                    let frame = try zstdFrame(text, scratch: scratch)
+                    if step == 30 {
+                        // A frame arriving in two writes: the first half must wait for the second.
+                        try append(frame[..<(frame.count / 2)], to: input + "/" + name + ".zst")
+                        usleep(300_000)
+                        try append(frame[(frame.count / 2)...], to: input + "/" + name + ".zst")
+                    } else {
+                        try append(frame, to: input + "/" + name + ".zst")
+                    }
+                } else {
+                    try append(text, to: input + "/" + name)
+                }
+            }
+            try between(step)
+            usleep(20_000)
+        }
+    }
+
+    static func zstdFrame(_ bytes: [UInt8], scratch: ScratchDirectory) throws -> [UInt8] {
+        let path = scratch.file("frame.zst")
+        var writer = try ZstdFileWriter(path: path, frameBytes: Int.max)
+        try bytes.withUnsafeBytes { try writer.write($0) }
+        try writer.finish()
+        return try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Waits until the daemon on `port` has aggregated `lines` lines and holds none back (the inputs went idle),
+    /// so that its state covers everything written.
+    static func waitUntilCaughtUp(port: Int, lines: Int) -> Bool {
+        MonitorProcess.waitUntil(seconds: 120) {
+            guard let metrics = httpGet(port: port, path: "/metrics")?.body else { return false }
+            return metricValue("leakwatch_pending_events", in: metrics) == 0
+                && metricValue("leakwatch_events_total", in: metrics).map { Int($0) } == lines
+        }
+    }
+
+    /// Replays the final files with saved state (no flush at the end, as a daemon keeps windows open).
+    static func replay(_ input: String, scratch: ScratchDirectory) throws -> (alerts: String, state: [UInt8]) {
+        let output = try LeakWatchBinary.locate().run([
+            "replay", "--workers", "2", "--state-out", scratch.file("replay-state"), input,
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let state = try Array(Data(contentsOf: URL(fileURLWithPath: scratch.file("replay-state/engine.state"))))
+        return (output.stdoutText, state)
+    }
+
+    @Test("lines appended to growing zstd and plain files are counted once: alerts and baselines equal a replay")
+    func tailingEqualsReplay() throws {
+        let (_, files) = try Self.generated.get()
+        let scratch = try ScratchDirectory("monitor-live")
+        let input = scratch.file("in")
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let port = freePort()
+        let monitor = try MonitorProcess(
+            binary: try LeakWatchBinary.locate(), config: try Self.config(scratch, input: input, metricsPort: port),
+            scratch: scratch, run: 1)
+        try Self.write(files, into: input, scratch: scratch)
+        let total = files.reduce(0) { $0 + $1.lines.count }
+        #expect(Self.waitUntilCaughtUp(port: port, lines: total), "\(monitor.stderr)")
+        let health = httpGet(port: port, path: "/healthz")
+        #expect(health?.status == 200 && health?.body.contains("\"status\":\"ok\"") == true)
+        // SIGTERM: a last checkpoint, exit 0.
+        monitor.signal(SIGTERM)
+        #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
+        let replay = try Self.replay(input, scratch: scratch)
+        #expect(!replay.alerts.isEmpty)
+        #expect(monitor.stdout == replay.alerts, "\(monitor.stderr)")
+        let sections = try checkpointSections(scratch.file("state/checkpoint"))
+        #expect(sections["engine"] == replay.state, "baselines differ from a replay of the same lines")
+    }
+
+    @Test("kill -9 mid-stream, then restart: baselines equal an uninterrupted run, every alert delivered with its id")
+    func killAndRestart() throws {
+        let (_, files) = try Self.generated.get()
+        let scratch = try ScratchDirectory("monitor-kill")
+        let input = scratch.file("in")
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let binary = try LeakWatchBinary.locate()
+        let port = freePort()
+        let config = try Self.config(scratch, input: input, metricsPort: port)
+        var monitor = try MonitorProcess(binary: binary, config: config, scratch: scratch, run: 1)
+        var runs = [monitor]
+        var kills = 0
+        try Self.write(files, into: input, scratch: scratch) { step in
+            // Twice mid-stream, after a checkpoint has been written and more lines have arrived since.
+            guard step == 20 || step == 45 else { return }
+            usleep(1_200_000)
+            monitor.signal(SIGKILL)
+            _ = monitor.waitForExit()
+            kills += 1
+            monitor = try MonitorProcess(binary: binary, config: config, scratch: scratch, run: runs.count + 1)
+            runs.append(monitor)
+        }
+        // Lines read before a kill and after the checkpoint before it are read again, and must count once: the
+        // daemon's checkpointed baselines reach exactly those of one uninterrupted replay.
+        let replay = try Self.replay(input, scratch: scratch)
+        let converged = MonitorProcess.waitUntil(seconds: 120) {
+            (try? checkpointSections(scratch.file("state/checkpoint")))?["engine"] == replay.state
+        }
+        #expect(converged, "baselines differ from an uninterrupted run: \(monitor.stderr)")
+        monitor.signal(SIGTERM)
+        #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
+        #expect(kills == 2)
+        let sections = try checkpointSections(scratch.file("state/checkpoint"))
+        #expect(sections["engine"] == replay.state, "baselines differ from an uninterrupted run")
+        // At least once: every alert of the uninterrupted run came out of some run, with the same id and bytes.
+        let delivered = Set(runs.flatMap { $0.stdout.split(separator: "\n") })
+        let expected = replay.alerts.split(separator: "\n")
+        #expect(!expected.isEmpty)
+        #expect(expected.allSatisfy { delivered.contains($0) })
+        #expect(runs.dropFirst().allSatisfy { $0.stderr.contains("resumed=true") })
+    }
+}
