@@ -78,9 +78,9 @@ package final class LogTailer {
     }
 
     /// The positions after every batch handed out so far, for every file known (finished ones included, so they
-    /// are not read again).
+    /// are not read again). Before the first poll: the checkpoint the tailer was created with.
     package func checkpoint() -> TailCheckpoint {
-        TailCheckpoint(entries: files.filter { $0.copyOf == nil }.map(\.entry))
+        TailCheckpoint(entries: files.filter { $0.copyOf == nil }.map(\.entry) + unmatchedEntries)
     }
 
     /// Counters since the tailer was created.

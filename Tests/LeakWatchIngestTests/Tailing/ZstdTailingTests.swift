@@ -60,6 +60,20 @@ struct ZstdTailingTests {
         #expect(harness.tailer.stats[.damaged] == 0)
     }
 
+    @Test("a partial frame waits through many polls without being taken for damage")
+    func longWaitAtPartialFrame() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("app.log.zst")
+        let frame = try zstdFrameBytes([randomLines(count: 2000, lengths: 10...200, seed: 9)], scratch: directory)
+        try append(Array(frame[..<(frame.count / 3)]), to: path)
+        let harness = TailHarness([path])
+        for _ in 0..<50 { harness.drain() }
+        try append(Array(frame[(frame.count / 3)...]), to: path)
+        harness.drain()
+        #expect(harness.lines == splitLines(randomLines(count: 2000, lengths: 10...200, seed: 9)))
+        #expect(harness.tailer.stats[.damaged] == 0)
+    }
+
     @Test("a line split across two frames appended at different times is delivered whole")
     func lineAcrossFrames() throws {
         let directory = try TemporaryDirectory()
