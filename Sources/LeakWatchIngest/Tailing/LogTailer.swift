@@ -14,6 +14,7 @@ import Glibc
 package final class LogTailer {
     /// The paths, directories and glob patterns followed.
     package let patterns: [String]
+    /// Limits and timings.
     package let options: TailOptions
     var files: [TailedFile] = []
     var filesByKey: [FileKey: TailedFile] = [:]
@@ -89,6 +90,7 @@ package final class LogTailer {
         result.ingest = forgottenStats
         for file in files { result.ingest.add(file.stats) }
         result.filesTracked = files.count
+        result.filesOpen = files.count { $0.opened != nil }
         return result
     }
 

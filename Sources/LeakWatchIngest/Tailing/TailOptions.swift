@@ -18,6 +18,9 @@ package struct TailOptions: Sendable {
     /// A file no longer under the name it was found by (renamed or deleted) is finished once it has not changed for
     /// this long: its last line without a newline is delivered and its descriptor closed.
     package var rotatedIdleSeconds = 5.0
+    /// A followed file read to its end and unchanged for this long has its descriptor closed; it is opened again by
+    /// name when it changes.
+    package var idleCloseSeconds = 60.0
     /// Most events kept for ``LogTailer/takeEvents()``; older ones are dropped (they stay counted).
     package var maxKeptEvents = 1000
 

@@ -90,7 +90,9 @@ struct RandomizedTailingTests {
         let directory = try TemporaryDirectory()
         let writers = Writers(directory: directory.path)
         var random = SeededGenerator(seed: seed)
-        let harness = TailHarness([writers.plain + "*", writers.zstd + "*"])
+        var options = TailHarness.testOptions
+        options.idleCloseSeconds = 2  // descriptors closed and reopened often
+        let harness = TailHarness([writers.plain + "*", writers.zstd + "*"], options: options)
         let checkpoint = directory.file("checkpoint")
         try harness.save(to: checkpoint)
         for _ in 0..<200 {

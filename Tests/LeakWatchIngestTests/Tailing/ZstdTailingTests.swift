@@ -110,6 +110,26 @@ struct ZstdTailingTests {
         #expect(event.path == path)
     }
 
+    @Test("garbage at the end of a growing .zst waits for the next frame, also across a restart")
+    func garbageThenFrameAcrossRestart() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("app.log.zst")
+        try append(try zstdFrameBytes([taggedLines("z", 0..<50)], scratch: directory), to: path)
+        try append(Array("this is not a zstd frame, just text written by mistake\n".utf8), to: path)
+        let harness = TailHarness([path])
+        harness.drain()
+        #expect(harness.tailer.stats.damage[.corruptFrame] == 1)
+        let saved = try #require(harness.tailer.checkpoint().entries.first)
+        #expect(saved.position.seekingFrame)
+        let checkpoint = directory.file("checkpoint")
+        try harness.save(to: checkpoint)
+        try harness.restart(from: checkpoint)
+        try append(try zstdFrameBytes([taggedLines("z", 50..<80)], scratch: directory), to: path)
+        harness.drain()
+        #expect(harness.lines(startingWith: "") == textLines(taggedLines("z", 0..<80)))
+        #expect(harness.tailer.stats[.damaged] == 0)  // the restarted tailer does not report the damage again
+    }
+
     @Test("a zstd file cut inside a frame and rotated away is reported as truncated once idle")
     func truncatedFrameAtRotation() throws {
         let directory = try TemporaryDirectory()
