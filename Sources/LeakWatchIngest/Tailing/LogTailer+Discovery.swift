@@ -30,18 +30,33 @@ extension LogTailer {
         }
     }
 
-    /// Every regular file the patterns name now, in pattern order, each directory's files sorted by path.
+    /// Every regular file the patterns name now, in pattern order, each directory's files sorted by path. A pattern
+    /// or directory that cannot be read is reported once (until it can be read again).
     private func visibleFiles() -> [(String, FileStatus)] {
         var result: [(String, FileStatus)] = []
         for pattern in patterns {
-            let paths = Glob.isPattern(pattern) ? ((try? Glob.paths(matching: pattern)) ?? []) : [pattern]
+            var paths = [pattern]
+            if Glob.isPattern(pattern) {
+                do throws(IngestError) {
+                    paths = try Glob.paths(matching: pattern)
+                    unreadablePaths.remove(pattern)
+                } catch {
+                    reportUnreadable(pattern, error)
+                    continue
+                }
+            }
             for path in paths {
                 guard let status = FileStatus(path: path) else { continue }
                 if status.isRegularFile {
                     result.append((path, status))
                 } else if status.isDirectory {
                     var found: [InputFile] = []
-                    try? DirectoryWalker.regularFiles(under: path, into: &found)
+                    do throws(IngestError) {
+                        try DirectoryWalker.regularFiles(under: path, into: &found)
+                        unreadablePaths.remove(path)
+                    } catch {
+                        reportUnreadable(path, error)
+                    }
                     for file in found.sorted(by: { $0.path < $1.path }) {
                         if let status = FileStatus(path: file.path), status.isRegularFile {
                             result.append((file.path, status))
@@ -59,12 +74,16 @@ extension LogTailer {
         do {
             opened = try OpenedFile(path: path)
         } catch {
-            if unreadablePaths.insert(path).inserted { record(.unreadable, path: path, error: error) }
+            reportUnreadable(path, error)
             return nil
         }
         unreadablePaths.remove(path)
         guard opened.status?.key == key else { return nil }  // replaced since it was listed: next poll
         return opened
+    }
+
+    private func reportUnreadable(_ path: String, _ error: IngestError) {
+        if unreadablePaths.insert(path).inserted { record(.unreadable, path: path, error: error) }
     }
 
     /// A new inode: the file saved in the checkpoint under this device and inode if its first bytes are the same,
