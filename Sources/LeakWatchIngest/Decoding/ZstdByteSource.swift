@@ -12,6 +12,8 @@ final class ZstdByteSource: DecodedByteSource {
     /// First bytes (little endian) of the current frame, to tell skippable frames from data frames.
     private var frameMagic: UInt32 = 0
     private var frameMagicBytes = 0
+    /// The last call filled the output buffer, so libzstd may hold decoded bytes still to flush.
+    private var outputMayBePending = false
     /// Damage found after some bytes of the same call were already produced; thrown on the next call.
     private var pendingError: IngestError?
     private(set) var frameBoundaryOffset: Int64
@@ -55,10 +57,14 @@ final class ZstdByteSource: DecodedByteSource {
             if input.available == 0 && (followsGrowth || !input.reachedEnd) {
                 try input.refill()
             }
+            // Following: no new bytes and nothing left to flush. libzstd must not be called then, since calls without
+            // progress inside a frame eventually fail ("no forward progress").
+            if followsGrowth && input.available == 0 && !outputMayBePending { break }
             let source = input.buffer + input.start
             var chunk = ZSTD_inBuffer(src: source, size: input.available, pos: 0)
             let producedBefore = output.pos
             let result = ZSTD_decompressStream(context, &output, &chunk)
+            outputMayBePending = output.pos == output.size
             if ZSTD_isError(result) != 0 {
                 let stoppedAt = input.consumedOffset + Int64(chunk.pos)
                 let error = IngestError(

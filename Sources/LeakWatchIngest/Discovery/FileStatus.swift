@@ -36,15 +36,3 @@ struct FileStatus {
         modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 }
-
-/// A file's device and inode number: the same file under any name, until it is deleted and the inode reused.
-package struct FileKey: Sendable, Hashable {
-    package var device: UInt64
-    package var inode: UInt64
-
-    /// Creates a key from `stat(2)` numbers.
-    package init(device: UInt64, inode: UInt64) {
-        self.device = device
-        self.inode = inode
-    }
-}

@@ -30,18 +30,33 @@ extension LogTailer {
         }
     }
 
-    /// Every regular file the patterns name now, in pattern order, each directory's files sorted by path.
+    /// Every regular file the patterns name now, in pattern order, each directory's files sorted by path. A pattern
+    /// or directory that cannot be read is reported once (until it can be read again).
     private func visibleFiles() -> [(String, FileStatus)] {
         var result: [(String, FileStatus)] = []
         for pattern in patterns {
-            let paths = Glob.isPattern(pattern) ? ((try? Glob.paths(matching: pattern)) ?? []) : [pattern]
+            var paths = [pattern]
+            if Glob.isPattern(pattern) {
+                do throws(IngestError) {
+                    paths = try Glob.paths(matching: pattern)
+                    unreadablePaths.remove(pattern)
+                } catch {
+                    reportUnreadable(pattern, error)
+                    continue
+                }
+            }
             for path in paths {
                 guard let status = FileStatus(path: path) else { continue }
                 if status.isRegularFile {
                     result.append((path, status))
                 } else if status.isDirectory {
                     var found: [InputFile] = []
-                    try? DirectoryWalker.regularFiles(under: path, into: &found)
+                    do throws(IngestError) {
+                        try DirectoryWalker.regularFiles(under: path, into: &found)
+                        unreadablePaths.remove(path)
+                    } catch {
+                        reportUnreadable(path, error)
+                    }
                     for file in found.sorted(by: { $0.path < $1.path }) {
                         if let status = FileStatus(path: file.path), status.isRegularFile {
                             result.append((file.path, status))
@@ -59,12 +74,16 @@ extension LogTailer {
         do {
             opened = try OpenedFile(path: path)
         } catch {
-            if unreadablePaths.insert(path).inserted { record(.unreadable, path: path, error: error) }
+            reportUnreadable(path, error)
             return nil
         }
         unreadablePaths.remove(path)
         guard opened.status?.key == key else { return nil }  // replaced since it was listed: next poll
         return opened
+    }
+
+    private func reportUnreadable(_ path: String, _ error: IngestError) {
+        if unreadablePaths.insert(path).inserted { record(.unreadable, path: path, error: error) }
     }
 
     /// A new inode: the file saved in the checkpoint under this device and inode if its first bytes are the same,
@@ -89,20 +108,35 @@ extension LogTailer {
         return (TailedFile(identity: identity, path: path, position: .start, opened: opened, now: now), false)
     }
 
-    /// A new file whose first ``TailOptions/fingerprintBytes`` equal those of a known file is a copy of it (the
-    /// copy step of copytruncate): it continues from the original's position instead of from its start; while the
-    /// original is still followed in place, the copy waits (see ``releaseCopies(of:)``).
+    /// A new file that starts with the same bytes as a known file is a copy of it (the copy step of
+    /// copytruncate): it continues from the original's position instead of from its start; while the original is
+    /// still followed in place, the copy waits (see ``releaseCopies(of:)``). The bytes compared are those the
+    /// original's fingerprint covers; they must be at least ``TailOptions/minimumCopyFingerprintBytes`` or reach
+    /// the original's position (then every byte the copy skips is known to be the same).
     private func matchCopy(_ file: TailedFile) {
-        let fingerprint = file.identity.fingerprint
-        guard fingerprint.length == options.fingerprintBytes else { return }
-        if let index = unmatchedEntries.firstIndex(where: { $0.identity.fingerprint == fingerprint }) {
-            let entry = unmatchedEntries.remove(at: index)
-            adopt(file, position: entry.position, compression: entry.compression)
+        guard let opened = file.opened else { return }
+        var prefixes: [Int: ContentFingerprint] = [:]
+        func startsLikeCopy(of known: TailCheckpoint.Entry) -> Bool {
+            let saved = known.identity.fingerprint
+            let coversReadBytes = Int64(saved.length) >= known.position.offset
+            guard saved.length > 0, saved.length >= options.minimumCopyFingerprintBytes || coversReadBytes,
+                saved.length <= file.identity.fingerprint.length
+            else { return false }
+            if prefixes[saved.length] == nil { prefixes[saved.length] = opened.fingerprint(length: saved.length) }
+            return prefixes[saved.length] == saved
+        }
+        func fingerprintLength(_ index: Int) -> Int { unmatchedEntries[index].identity.fingerprint.length }
+        let entry = unmatchedEntries.indices
+            .filter { startsLikeCopy(of: unmatchedEntries[$0]) }
+            .max { fingerprintLength($0) < fingerprintLength($1) }
+        if let entry {
+            let saved = unmatchedEntries.remove(at: entry)
+            adopt(file, position: saved.position, compression: saved.compression)
             return
         }
-        let original = files.first { other in
-            other !== file && other.copyOf == nil && other.identity.fingerprint == fingerprint
-        }
+        let original = files
+            .filter { $0 !== file && $0.copyOf == nil && startsLikeCopy(of: $0.entry) }
+            .max { $0.identity.fingerprint.length < $1.identity.fingerprint.length }
         guard let original else { return }
         if original.isFinished {
             adopt(file, position: original.position, compression: original.compression)

@@ -24,6 +24,7 @@ extension LogTailer {
             while true {
                 let delivered = try session.reader.fill(block, targetBytes: options.batchBytes)
                 file.position = session.position()
+                file.isCaughtUp = !delivered
                 if delivered {
                     return TailBatch(file: file.identity, path: file.path, block: block, position: file.position)
                 }

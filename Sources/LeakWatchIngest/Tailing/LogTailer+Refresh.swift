@@ -7,6 +7,10 @@ extension LogTailer {
             reopenIfGrown(file, now: now)
             return
         }
+        if file.isParked {
+            wakeIfChanged(file, now: now)
+            if file.isParked { return }
+        }
         guard let opened = file.opened, let status = opened.status else { return }
         if status.size != file.lastSize || status.modifiedNanoseconds != file.lastModified {
             file.lastSize = status.size
@@ -28,6 +32,28 @@ extension LogTailer {
         if file.compression == nil {
             decideCompression(file, opened: opened, size: status.size)
         }
+        let idle = now - file.lastChange >= options.idleCloseSeconds
+        if idle && (file.isCaughtUp || file.compression == nil) && !file.isRotated && file.compression != .gzip {
+            file.close()
+            file.isParked = true
+        }
+    }
+
+    /// A parked file is opened again by its name when it changed or is no longer under the name it was found by
+    /// (to be finished as rotated); one that no pattern matches any more is let go.
+    private func wakeIfChanged(_ file: TailedFile, now: Double) {
+        guard let status = file.visibleStatus else {
+            file.isParked = false
+            file.isFinished = true
+            return
+        }
+        let changed = status.size != file.lastSize || status.modifiedNanoseconds != file.lastModified
+        let moved = FileStatus(path: file.discoveredPath)?.key != file.identity.key
+        guard changed || moved else { return }
+        guard let opened = try? OpenedFile(path: file.path), opened.status?.key == file.identity.key else { return }
+        file.opened = opened
+        file.isParked = false
+        file.isCaughtUp = false
     }
 
     /// The file shrank below what was read, or its first bytes changed (copytruncate, or rewritten in place):

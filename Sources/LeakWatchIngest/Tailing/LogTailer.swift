@@ -14,6 +14,7 @@ import Glibc
 package final class LogTailer {
     /// The paths, directories and glob patterns followed.
     package let patterns: [String]
+    /// Limits and timings.
     package let options: TailOptions
     var files: [TailedFile] = []
     var filesByKey: [FileKey: TailedFile] = [:]
@@ -78,9 +79,9 @@ package final class LogTailer {
     }
 
     /// The positions after every batch handed out so far, for every file known (finished ones included, so they
-    /// are not read again).
+    /// are not read again). Before the first poll: the checkpoint the tailer was created with.
     package func checkpoint() -> TailCheckpoint {
-        TailCheckpoint(entries: files.filter { $0.copyOf == nil }.map(\.entry))
+        TailCheckpoint(entries: files.filter { $0.copyOf == nil }.map(\.entry) + unmatchedEntries)
     }
 
     /// Counters since the tailer was created.
@@ -89,6 +90,7 @@ package final class LogTailer {
         result.ingest = forgottenStats
         for file in files { result.ingest.add(file.stats) }
         result.filesTracked = files.count
+        result.filesOpen = files.count { $0.opened != nil }
         return result
     }
 

@@ -8,6 +8,8 @@ package struct TailStats: Sendable, Hashable {
     package var damage: [IngestError.Code: Int64] = [:]
     /// Files followed now.
     package var filesTracked = 0
+    /// Files with an open descriptor now.
+    package var filesOpen = 0
 
     /// Creates zeroed counters.
     package init() {}

@@ -14,6 +14,11 @@ final class TailedFile {
     var isFinished = false
     /// Renamed away or deleted, or a copy made by rotation: finished once idle.
     var isRotated = false
+    /// Idle and read to its end: its descriptor is closed until it changes (bounds open descriptors when many
+    /// finished files match the patterns).
+    var isParked = false
+    /// The last read found nothing new.
+    var isCaughtUp = false
     /// This file is a copy of the followed file with this key, waiting for the original to be truncated or
     /// finished before it continues from the original's position.
     var copyOf: FileKey?

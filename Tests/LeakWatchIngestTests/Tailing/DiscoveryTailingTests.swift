@@ -36,6 +36,32 @@ struct DiscoveryTailingTests {
         #expect(harness.drain() == byteLines("two"))
     }
 
+    @Test("idle files read to their end close their descriptors and are opened again when they change")
+    func idleFilesClosed() throws {
+        let directory = try TemporaryDirectory()
+        for name in ["a", "b", "c"] {
+            try append(taggedLines(name, 0..<5) + Array("\(name) half".utf8), to: directory.file("\(name).log"))
+        }
+        try append(try zstdFrameBytes([taggedLines("z", 0..<5)], scratch: directory), to: directory.file("z.log"))
+        try append([], to: directory.file("empty.log"))
+        let harness = TailHarness([directory.path + "/*.log"])
+        harness.drain()
+        #expect(harness.tailer.stats.filesOpen == 5)
+        harness.drain(after: 61)
+        harness.drain(after: 1)
+        #expect(harness.tailer.stats.filesOpen == 0)
+        #expect(harness.tailer.stats.filesTracked == 5)
+        try append(text: " done\n", to: directory.file("b.log"))
+        try append(try zstdFrameBytes([taggedLines("z", 5..<8)], scratch: directory), to: directory.file("z.log"))
+        try append(text: "e\n", to: directory.file("empty.log"))
+        harness.drain()
+        #expect(harness.tailer.stats.filesOpen == 3)
+        #expect(harness.lines(startingWith: "b") == textLines(taggedLines("b", 0..<5)) + ["b half done"])
+        #expect(harness.lines(startingWith: "z") == textLines(taggedLines("z", 0..<8)))
+        #expect(harness.lines(startingWith: "e") == ["e"])
+        #expect(harness.lines(startingWith: "a") == textLines(taggedLines("a", 0..<5)))
+    }
+
     @Test("a gzip file is read once it has not changed for the settle time, and not again")
     func gzipOnceSettled() throws {
         let directory = try TemporaryDirectory()

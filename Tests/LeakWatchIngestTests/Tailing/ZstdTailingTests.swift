@@ -60,6 +60,20 @@ struct ZstdTailingTests {
         #expect(harness.tailer.stats[.damaged] == 0)
     }
 
+    @Test("a partial frame waits through many polls without being taken for damage")
+    func longWaitAtPartialFrame() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("app.log.zst")
+        let frame = try zstdFrameBytes([randomLines(count: 2000, lengths: 10...200, seed: 9)], scratch: directory)
+        try append(Array(frame[..<(frame.count / 3)]), to: path)
+        let harness = TailHarness([path])
+        for _ in 0..<50 { harness.drain() }
+        try append(Array(frame[(frame.count / 3)...]), to: path)
+        harness.drain()
+        #expect(harness.lines == splitLines(randomLines(count: 2000, lengths: 10...200, seed: 9)))
+        #expect(harness.tailer.stats[.damaged] == 0)
+    }
+
     @Test("a line split across two frames appended at different times is delivered whole")
     func lineAcrossFrames() throws {
         let directory = try TemporaryDirectory()
@@ -94,6 +108,26 @@ struct ZstdTailingTests {
         let event = try #require(harness.tailer.takeEvents().first { $0.kind == .damaged })
         #expect(event.error?.byteOffset == Int64(good.count))
         #expect(event.path == path)
+    }
+
+    @Test("garbage at the end of a growing .zst waits for the next frame, also across a restart")
+    func garbageThenFrameAcrossRestart() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("app.log.zst")
+        try append(try zstdFrameBytes([taggedLines("z", 0..<50)], scratch: directory), to: path)
+        try append(Array("this is not a zstd frame, just text written by mistake\n".utf8), to: path)
+        let harness = TailHarness([path])
+        harness.drain()
+        #expect(harness.tailer.stats.damage[.corruptFrame] == 1)
+        let saved = try #require(harness.tailer.checkpoint().entries.first)
+        #expect(saved.position.seekingFrame)
+        let checkpoint = directory.file("checkpoint")
+        try harness.save(to: checkpoint)
+        try harness.restart(from: checkpoint)
+        try append(try zstdFrameBytes([taggedLines("z", 50..<80)], scratch: directory), to: path)
+        harness.drain()
+        #expect(harness.lines(startingWith: "") == textLines(taggedLines("z", 0..<80)))
+        #expect(harness.tailer.stats[.damaged] == 0)  // the restarted tailer does not report the damage again
     }
 
     @Test("a zstd file cut inside a frame and rotated away is reported as truncated once idle")
