@@ -3,6 +3,7 @@ package import LeakWatchAlerting
 import LeakWatchConfig
 package import Logging
 import ServiceLifecycle
+import LeakWatchIngest
 import UnixSignals
 
 /// `leakwatch monitor` as a service: polls the inputs, delivers alerts, checkpoints every few seconds and on
@@ -51,11 +52,12 @@ package final class MonitorService: Service {
         var checkpointEvery = configuration.monitor.checkpointMillis
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let now = Self.wallMillis()
-            let (alerts, backlog, counters) = try await engine.run { runtime in
+            let (alerts, backlog, counters, events) = try await engine.run { runtime in
                 let alerts = runtime.step(wallMillis: now, monotonicSeconds: Self.monotonicSeconds())
-                return (alerts, runtime.hasBacklog, runtime.counters)
+                return (alerts, runtime.hasBacklog, runtime.counters, runtime.takeTailEvents())
             }
             status.update(counters)
+            for event in events { log(event) }
             if !alerts.isEmpty { await deliver(alerts) }
             if now - lastCheckpoint >= checkpointEvery {
                 try await checkpoint(engine)
@@ -107,6 +109,19 @@ package final class MonitorService: Service {
                          metadata: ["error": "\(error)"])
             status.recordReload(success: false)
             return nil
+        }
+    }
+
+    /// Logs what happened to a followed file: damage and unreadable files as errors, rotation as notices.
+    private func log(_ event: TailEvent) {
+        let metadata: Logger.Metadata = ["file": "\(event.path)", "event": "\(event.kind.rawValue)"]
+        switch event.kind {
+        case .damaged, .unreadable, .notCompressed:
+            logger.error("input damaged or unreadable: \(event)", metadata: metadata)
+        case .truncated, .rotated, .copyAdopted:
+            logger.notice("input \(event.kind.rawValue)", metadata: metadata)
+        case .discovered, .resumed, .finished:
+            logger.info("input \(event.kind.rawValue)", metadata: metadata)
         }
     }
 

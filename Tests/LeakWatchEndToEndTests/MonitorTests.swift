@@ -171,4 +171,79 @@ struct MonitorTests {
         #expect(expected.allSatisfy { delivered.contains($0) })
         #expect(runs.dropFirst().allSatisfy { $0.stderr.contains("resumed=true") })
     }
+
+    @Test("SIGHUP with a broken config keeps the running one; a good one is taken; SIGTERM exits 0 with a checkpoint")
+    func reloadAndStop() throws {
+        let (_, files) = try Self.generated.get()
+        let scratch = try ScratchDirectory("monitor-hup")
+        let input = scratch.file("in")
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let port = freePort()
+        let config = try Self.config(scratch, input: input, metricsPort: port)
+        let good = try String(contentsOfFile: config, encoding: .utf8)
+        let monitor = try MonitorProcess(binary: try LeakWatchBinary.locate(), config: config, scratch: scratch, run: 1)
+        try append(Array((files[0].lines.prefix(500).joined(separator: "\n") + "\n").utf8), to: input + "/a.jsonl")
+        #expect(MonitorProcess.waitUntil { httpGet(port: port, path: "/healthz")?.status == 200 })
+
+        try "monitor:\n  poll_interval: soon\n".write(toFile: config, atomically: true, encoding: .utf8)
+        monitor.signal(SIGHUP)
+        #expect(MonitorProcess.waitUntil { monitor.stderr.contains("configuration rejected") }, "\(monitor.stderr)")
+        #expect(monitor.stderr.contains("monitor.poll_interval"))
+        try append(Array((files[0].lines.dropFirst(500).prefix(500).joined(separator: "\n") + "\n").utf8), to: input + "/a.jsonl")
+        // Still running on the old configuration, still reading.
+        #expect(MonitorProcess.waitUntil {
+            httpGet(port: port, path: "/metrics").flatMap { metricValue("leakwatch_lines_read_total", in: $0.body) } == 1000
+        })
+
+        try good.write(toFile: config, atomically: true, encoding: .utf8)
+        monitor.signal(SIGHUP)
+        #expect(MonitorProcess.waitUntil { monitor.stderr.contains("configuration reloaded") }, "\(monitor.stderr)")
+        monitor.signal(SIGTERM)
+        #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
+        let sections = try checkpointSections(scratch.file("state/checkpoint"))
+        #expect(sections["tail"] != nil && sections["engine"] != nil && sections["live"] != nil)
+    }
+
+    @Test("a corrupt frame, a truncated file and a file replaced by garbage are reported and counted; reading goes on")
+    func damagedInputs() throws {
+        let (_, files) = try Self.generated.get()
+        let scratch = try ScratchDirectory("monitor-damage")
+        let input = scratch.file("in")
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let port = freePort()
+        let monitor = try MonitorProcess(
+            binary: try LeakWatchBinary.locate(), config: try Self.config(scratch, input: input, metricsPort: port),
+            scratch: scratch, run: 1)
+        let lines = files[0].lines
+        func text(_ range: Range<Int>) -> [UInt8] { Array((lines[range].joined(separator: "\n") + "\n").utf8) }
+        // A zstd file whose second frame is corrupt: the frames around it are read.
+        var corrupt = try Self.zstdFrame(text(0..<300), scratch: scratch)
+        var broken = try Self.zstdFrame(text(300..<600), scratch: scratch)
+        broken[broken.count / 2] ^= 0xFF
+        broken[broken.count / 2 + 1] ^= 0xFF
+        corrupt += broken + (try Self.zstdFrame(text(600..<900), scratch: scratch))
+        try append(corrupt, to: input + "/corrupt.jsonl.zst")
+        // A plain file that is then truncated and written again from the start, and a zstd file that is then
+        // overwritten in place with garbage.
+        try append(text(900..<1200), to: input + "/truncated.jsonl")
+        try append(try Self.zstdFrame(text(1200..<1300), scratch: scratch), to: input + "/replaced.jsonl.zst")
+        #expect(MonitorProcess.waitUntil {
+            httpGet(port: port, path: "/metrics").flatMap { metricValue("leakwatch_lines_read_total", in: $0.body) } == 1000
+        }, "\(monitor.stderr)")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: input + "/replaced.jsonl.zst"))
+        try handle.write(contentsOf: Data((0..<8192).map { UInt8(($0 * 7) % 251) }))
+        try handle.close()
+        try Data(text(1300..<1400)).write(to: URL(fileURLWithPath: input + "/truncated.jsonl"))
+        try append(text(1400..<1500), to: input + "/after.jsonl")
+        #expect(MonitorProcess.waitUntil {
+            httpGet(port: port, path: "/metrics").flatMap { metricValue("leakwatch_lines_read_total", in: $0.body) } == 1200
+        }, "\(monitor.stderr)")
+        let metrics = httpGet(port: port, path: "/metrics")?.body ?? ""
+        #expect(metrics.contains("leakwatch_tail_events_total{kind=\"damaged\"}"), "\(metrics)")
+        #expect(metrics.contains("leakwatch_tail_events_total{kind=\"truncated\"}"), "\(metrics)")
+        #expect(monitor.stderr.contains("input damaged or unreadable"), "\(monitor.stderr)")
+        #expect(httpGet(port: port, path: "/healthz")?.status == 200)
+        monitor.signal(SIGTERM)
+        #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
+    }
 }

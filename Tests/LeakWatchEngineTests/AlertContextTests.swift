@@ -51,7 +51,7 @@ struct AlertContextTests {
     @Test("non-personal data has no GDPR deadline and a lower severity; resolutions are informational")
     func nonPersonal() {
         let products = Alert(Self.detection(.enumeration, dimension: .principalEndpoint,
-                                            key: "crawler GET /api/v2/products/{id}", records: 300))
+                                            key: "crawler\u{1F}GET /api/v2/products/{id}", records: 300))
         #expect(products.context.dataClass == .none)
         #expect(products.context.notifyBy == nil)
         #expect(products.severity == .medium)

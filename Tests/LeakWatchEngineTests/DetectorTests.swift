@@ -141,7 +141,7 @@ struct DetectorTests {
         }
         let found = Self.firing(runEngine(lines, configuration: EngineConfiguration(), workers: 2).detections, .newEntity)
         let fromNetworks = found.filter { $0.dimension == .principalSourceNetwork }
-        #expect(fromNetworks.map(\.keyName) == ["svc-shop 198.51.100.0/24"])
+        #expect(fromNetworks.map(\.displayName) == ["svc-shop 198.51.100.0/24"])
         #expect(fromNetworks.first?.keyPair?.principal == "svc-shop")
         #expect(fromNetworks.first?.windowStart == Self.start + Int64(theft) * 60_000)
         // The principal itself is known: only the pair is new.
@@ -235,7 +235,7 @@ struct SourceDetectorTests {
                                         .enumeration)
         }
         let walk = run(sequential: true)
-        #expect(walk.map(\.keyName) == ["svc-review-widget /api/v2/customers/{id}"])
+        #expect(walk.map(\.displayName) == ["svc-review-widget /api/v2/customers/{id}"])
         #expect(run(sequential: false).isEmpty)
     }
 }
@@ -294,7 +294,7 @@ struct SourceNetworkTests {
         let network = KeyNaming.name(of: .sourceNetwork, event: batch.events[0], batch: batch)
         #expect(KeyNaming.hash(of: .sourceNetwork, name: network) == routes[0].sourceNetwork)
         let pair = KeyNaming.name(of: .principalSourceNetwork, event: batch.events[0], batch: batch)
-        #expect(pair == "svc-shop " + network)
+        #expect(pair == "svc-shop" + String(KeyNaming.pairSeparator) + network)
         #expect(KeyNaming.hash(of: .principalSourceNetwork, name: pair) == routes[0].principalSourceNetwork)
     }
 

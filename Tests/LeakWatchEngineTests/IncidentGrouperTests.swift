@@ -20,7 +20,7 @@ struct IncidentGrouperTests {
     func grouping() {
         var alerts = [
             Self.alert(.volumeSpike, .principal, "svc-support-bot", minute: 0),
-            Self.alert(.newEntity, .principalEndpoint, "svc-support-bot GET /api/v2/contacts", minute: 1),
+            Self.alert(.newEntity, .principalEndpoint, "svc-support-bot\u{1F}GET /api/v2/contacts", minute: 1),
             Self.alert(.volumeSpike, .endpoint, "GET /api/v2/contacts", minute: 1, contributor: "svc-support-bot"),
             Self.alert(.fanIn, .sourceIP, "203.0.113.9", minute: 5),
             Self.alert(.offHoursBulk, .principal, "svc-support-bot", minute: 25),

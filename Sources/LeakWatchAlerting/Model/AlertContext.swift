@@ -38,7 +38,7 @@ package struct AlertContext: Sendable {
 
     /// The first thing to do, named after what the alert is keyed on.
     static func containment(_ detection: Detection) -> String {
-        let key = detection.keyName
+        let key = detection.displayName
         switch detection.dimension {
         case .principal:
             return "revoke or rotate the credentials of \(key) and review its recent access"

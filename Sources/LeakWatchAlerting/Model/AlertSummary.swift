@@ -3,7 +3,7 @@ import LeakWatchEngine
 /// The one-sentence explanation of an alert.
 enum AlertSummary {
     static func sentence(for detection: Detection) -> String {
-        let subject = "\(subjectNoun(detection.dimension)) \(detection.keyName)"
+        let subject = "\(subjectNoun(detection.dimension)) \(detection.displayName)"
         let window = "the \(minutes(detection.windowMillis)) ending \(TimeFormatting.rfc3339(detection.windowEnd, fraction: false))"
         let observed = NumberFormatting.grouped(detection.observed)
         let expected = NumberFormatting.grouped(detection.expected)

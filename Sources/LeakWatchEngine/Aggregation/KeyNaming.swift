@@ -28,9 +28,9 @@ package enum KeyNaming {
     /// The salted hash of a key given as text (for lookups by name and for overflow buckets).
     package static func hash(of dimension: Dimension, name: String) -> UInt64 {
         if dimension == .principalEndpoint || dimension == .principalSourceNetwork,
-           let space = name.firstIndex(of: " ") {
-            let principal = KeyHasher.hash(String(name[..<space]))
-            let rest = String(name[name.index(after: space)...])
+           let split = name.firstIndex(of: pairSeparator) ?? name.firstIndex(of: " ") {
+            let principal = KeyHasher.hash(String(name[..<split]))
+            let rest = String(name[name.index(after: split)...])
             let second = dimension == .principalEndpoint ? KeyHasher.hash(rest) : networkHash(rest)
             return salted(KeyHasher.combine(principal, second), dimension)
         }
@@ -58,11 +58,16 @@ package enum KeyNaming {
         case .sourceIP: batch.string(for: event.sourceIP)
         case .destination: batch.string(for: event.destination)
         case .sourceNetwork: SourceNetwork.name(of: batch, event.sourceIP)
-        case .principalEndpoint: batch.string(for: event.principal) + " " + batch.string(for: event.endpoint)
+        case .principalEndpoint:
+            batch.string(for: event.principal) + String(pairSeparator) + batch.string(for: event.endpoint)
         case .principalSourceNetwork:
-            batch.string(for: event.principal) + " " + SourceNetwork.name(of: batch, event.sourceIP)
+            batch.string(for: event.principal) + String(pairSeparator) + SourceNetwork.name(of: batch, event.sourceIP)
         }
     }
+
+    /// Between the two halves of a paired key's name (principal x endpoint, principal x network): the ASCII unit
+    /// separator, which no principal, endpoint or address contains (a principal may contain spaces).
+    package static let pairSeparator: Character = "\u{1F}"
 
     /// Name of a dimension's overflow bucket.
     package static let overflowName = "(overflow)"

@@ -68,8 +68,8 @@ package struct Detection: Sendable {
     package var dimension: Dimension
     /// Salted key hash (identifies the key within its dimension).
     package var keyHash: UInt64
-    /// The key as text; for principal x endpoint `principal SP endpoint`, for principal x source network
-    /// `principal SP network`.
+    /// The key as text; for principal x endpoint and principal x source network the two halves joined by
+    /// ``KeyNaming/pairSeparator`` (see ``keyPair`` and ``displayName``).
     package var keyName: String
     /// Start of the window, epoch ms, and its length.
     package var windowStart: Int64
@@ -160,8 +160,14 @@ extension Detection {
     /// ``Dimension/principalSourceNetwork``); nil for other dimensions.
     package var keyPair: (principal: String, other: String)? {
         guard dimension == .principalEndpoint || dimension == .principalSourceNetwork,
-              let space = keyName.firstIndex(of: " ")
+              let split = keyName.firstIndex(of: KeyNaming.pairSeparator)
         else { return nil }
-        return (String(keyName[..<space]), String(keyName[keyName.index(after: space)...]))
+        return (String(keyName[..<split]), String(keyName[keyName.index(after: split)...]))
+    }
+
+    /// The key as people read it: a paired key's halves joined by a space.
+    package var displayName: String {
+        guard let pair = keyPair else { return keyName }
+        return pair.principal + " " + pair.other
     }
 }
