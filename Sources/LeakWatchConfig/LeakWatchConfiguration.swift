@@ -14,6 +14,8 @@ package struct LeakWatchConfiguration: Sendable {
     package var engine = EngineConfiguration()
     /// How endpoints map to data classes (severity, GDPR notification deadline).
     package var dataClasses = DataClassRules()
+    /// Where alerts go (`sinks:`); empty means standard output.
+    package var sinks: [SinkConfiguration] = []
 
     /// The documented defaults.
     package init() {}
@@ -42,7 +44,7 @@ package struct LeakWatchConfiguration: Sendable {
         guard let document else { return configuration }
         let root = ConfigNode(file: file, path: "", value: document)
         let sections = try root.mapping(allowed: ["input", "fields", "endpoints", "engine", "cardinality",
-                                                  "baselines", "detectors", "data_classes"])
+                                                  "baselines", "detectors", "data_classes", "sinks"])
         if let input = sections["input"] { try configuration.applyInput(input) }
         if let fields = sections["fields"] { try configuration.applyFields(fields) }
         if let endpoints = sections["endpoints"] { try configuration.applyEndpoints(endpoints) }
@@ -56,6 +58,7 @@ package struct LeakWatchConfiguration: Sendable {
             if let list = keys["personal"] { configuration.dataClasses.personal = try list.strings() }
             if let list = keys["none"] { configuration.dataClasses.none = try list.strings() }
         }
+        if let sinks = sections["sinks"] { configuration.sinks = try SinkConfiguration.parseList(sinks) }
         return configuration
     }
 
