@@ -119,10 +119,12 @@ extension SinkConfiguration {
         }
         let typeName = try typeNode.string()
         guard let kind = Kind(rawValue: typeName) else {
-            throw typeNode.error("must be one of \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(typeName)\")")
+            let names = Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw typeNode.error("must be one of \(names) (got \"\(typeName)\")")
         }
         for (key, child) in keys where !allowedKeys(kind).contains(key) {
-            throw child.error("is not used by \(typeName) sinks (they take: \(allowedKeys(kind).sorted().joined(separator: ", ")))")
+            let allowed = allowedKeys(kind).sorted().joined(separator: ", ")
+            throw child.error("is not used by \(typeName) sinks (they take: \(allowed))")
         }
         var sink = SinkConfiguration(kind: kind, name: try keys["name"]?.string() ?? "")
         sink.file = node.file

@@ -18,6 +18,8 @@ package struct DeliveryError: Error, Hashable, CustomStringConvertible, Sendable
         package static let badURL = Code("bad_url")
         /// Another process holds the outbox directory.
         package static let outboxLocked = Code("outbox_locked")
+        /// The sink was shut down and takes no more alerts.
+        package static let sinkStopped = Code("sink_stopped")
     }
 
     package var code: Code

@@ -80,7 +80,8 @@ package actor AlertmanagerSink: AlertSink {
                 active[alert.id] = firing
                 changed.append(firing)
             case .resolved:
-                let resolved = AlertmanagerAlert(resolved: alert, firedWith: active.removeValue(forKey: alert.id)?.labels)
+                let firedWith = active.removeValue(forKey: alert.id)?.labels
+                let resolved = AlertmanagerAlert(resolved: alert, firedWith: firedWith)
                 unacknowledged[alert.id] = resolved
                 resolvedIDs.append(alert.id)
                 changed.append(resolved)
@@ -118,7 +119,8 @@ package actor AlertmanagerSink: AlertSink {
 
     /// Sends every active alert and every unaccepted resolution; true when Alertmanager accepted them.
     private func resend() async -> Bool {
-        let alerts = active.sorted { $0.key < $1.key }.map(\.value) + unacknowledged.sorted { $0.key < $1.key }.map(\.value)
+        let alerts = active.sorted { $0.key < $1.key }.map(\.value)
+            + unacknowledged.sorted { $0.key < $1.key }.map(\.value)
         guard !alerts.isEmpty else { return true }
         let sentResolutions = Set(unacknowledged.keys)
         guard await post(alerts) else { return false }
@@ -131,7 +133,8 @@ package actor AlertmanagerSink: AlertSink {
     private func post(_ alerts: [AlertmanagerAlert]) async -> Bool {
         let now = clock.nowMillis()
         let firingEndsAt = now + 4 * settings.resendInterval.milliseconds
-        switch await poster.post(AlertmanagerAlert.body(alerts, firingEndsAt: firingEndsAt), headers: [], nowMillis: now) {
+        let body = AlertmanagerAlert.body(alerts, firingEndsAt: firingEndsAt)
+        switch await poster.post(body, headers: [], nowMillis: now) {
         case .delivered:
             metrics.delivered(alerts.count)
             return true

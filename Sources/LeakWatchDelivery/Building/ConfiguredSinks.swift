@@ -22,13 +22,15 @@ package struct ConfiguredSinks: Sendable {
         clock: DeliveryClock = .system,
         logger: Logger = Logger(label: "leakwatch.delivery", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws(ConfigError) -> ConfiguredSinks {
-        let configurations = configurations.isEmpty ? [SinkConfiguration(kind: .stdout, name: "stdout")] : configurations
+        let configurations =
+            configurations.isEmpty ? [SinkConfiguration(kind: .stdout, name: "stdout")] : configurations
         let networked = configurations.contains { $0.kind == .webhook || $0.kind == .alertmanager }
         let client = networked ? makeHTTPClient() : nil
         var sinks: [any AlertSink] = []
         do throws(ConfigError) {
             for configuration in configurations where !(quiet && configuration.kind == .stdout) {
-                sinks.append(try make(configuration, client: client, environment: environment, clock: clock, logger: logger))
+                sinks.append(
+                    try make(configuration, client: client, environment: environment, clock: clock, logger: logger))
             }
         } catch {
             for sink in sinks { await sink.shutdown() }
@@ -69,14 +71,16 @@ package struct ConfiguredSinks: Sendable {
             do {
                 return try FileSink(path: configuration.path, name: name)
             } catch {
-                throw ConfigError(file: configuration.file, key: configuration.key + ".path", problem: error.description)
+                throw ConfigError(file: configuration.file, key: configuration.key + ".path",
+                                  problem: error.description)
             }
         case .webhook:
             var settings = WebhookSink.Settings(name: name, url: configuration.url,
                                                 outboxDirectory: configuration.outboxDirectory)
             if let text = try configuration.readSecret(environment: environment) {
                 do { settings.secret = try StandardWebhookSecret(text) } catch {
-                    throw ConfigError(file: configuration.file, key: configuration.secretKey, problem: error.description)
+                    throw ConfigError(file: configuration.file, key: configuration.secretKey,
+                                      problem: error.description)
                 }
             }
             settings.timeout = .milliseconds(configuration.timeoutMillis)

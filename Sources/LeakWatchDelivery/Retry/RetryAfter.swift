@@ -24,7 +24,8 @@ package enum RetryAfter {
         case 4 where words[3] == "GMT":  // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
             let parts = words[1].split(separator: "-")
             guard parts.count == 3, let short = Int(parts[2]) else { return nil }
-            (day, month, year, time) = (parts[0], parts[1], Substring(String(short < 70 ? 2000 + short : 1900 + short)), words[2])
+            let fullYear = Substring(String(short < 70 ? 2000 + short : 1900 + short))
+            (day, month, year, time) = (parts[0], parts[1], fullYear, words[2])
         case 5:  // asctime: Sun Nov  6 08:49:37 1994
             (day, month, year, time) = (words[2], words[1], words[4], words[3])
         default:

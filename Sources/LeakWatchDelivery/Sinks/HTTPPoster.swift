@@ -22,7 +22,7 @@ struct HTTPPoster: Sendable {
             let status = Int(response.status.code)
             var outcome = DeliveryOutcome.of(
                 status: status, retryAfter: response.headers.first(name: "retry-after"), nowMillis: nowMillis)
-            // Read (at most 4 KiB of) the body: it explains a refusal, and reading it lets the connection be reused.
+            // Read the body (up to 1 MiB): a refusal's first 4 KiB explain it, and a read body frees the connection.
             let text = (try? await response.body.collect(upTo: 1 << 20)).map { String(buffer: $0) } ?? ""
             if case .rejected(let status, let reason) = outcome, !text.isEmpty {
                 outcome = .rejected(status: status, reason: reason + ": " + String(text.prefix(4096)))

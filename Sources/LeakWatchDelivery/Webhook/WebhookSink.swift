@@ -79,8 +79,12 @@ package actor WebhookSink: AlertSink {
     }
 
     /// Queues the alerts durably in batches of at most `batchSize` and returns; sending happens in the background.
+    /// - Throws: ``DeliveryError`` when the outbox cannot be written or the sink was shut down.
     package func deliver(_ alerts: [Alert]) throws(DeliveryError) {
-        guard !alerts.isEmpty, !stopped else { return }
+        guard !alerts.isEmpty else { return }
+        guard !stopped else {
+            throw DeliveryError(.sinkStopped, subject: name, detail: "\(alerts.count) alerts refused")
+        }
         var start = 0
         while start < alerts.count {
             let batch = Array(alerts[start..<min(start + settings.batchSize, alerts.count)])
@@ -138,7 +142,8 @@ package actor WebhookSink: AlertSink {
         while !stopped, !Task.isCancelled, let entry = outbox.entries.first {
             guard let body = outbox.body(of: entry) else {
                 metrics.corrupt(1)
-                logger.error("unreadable outbox batch set aside", metadata: ["sink": "\(name)", "webhook.id": "\(entry.id)"])
+                logger.error("unreadable outbox batch set aside",
+                             metadata: ["sink": "\(name)", "webhook.id": "\(entry.id)"])
                 updateOutboxMetrics()
                 continue
             }
@@ -170,8 +175,9 @@ package actor WebhookSink: AlertSink {
                 metrics.retried()
                 let delay = settings.retry.delay(afterFailure: failures, retryAfter: retryAfter, unit: clock.random())
                 let wake = clock.nowMillis() + delay.milliseconds
-                logger.notice("delivery failed; will retry",
-                              metadata: ["sink": "\(name)", "reason": "\(reason)", "retry.in_ms": "\(delay.milliseconds)"])
+                logger.notice(
+                    "delivery failed; will retry",
+                    metadata: ["sink": "\(name)", "reason": "\(reason)", "retry.in_ms": "\(delay.milliseconds)"])
                 if let drainDeadline, wake > drainDeadline { return }
                 sleepingUntil = wake
                 do { try await clock.sleep(delay) } catch { return }
