@@ -25,6 +25,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
@@ -75,9 +77,23 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LeakWatchDelivery",
+            dependencies: [
+                "LeakWatchAlerting", "LeakWatchConfig", "LeakWatchEngine", "LeakWatchParsing",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LeakWatchMonitor",
             dependencies: [
                 "LeakWatchIngest", "LeakWatchParsing", "LeakWatchEngine", "LeakWatchAlerting", "LeakWatchConfig",
+                "LeakWatchDelivery",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -93,7 +109,7 @@ let package = Package(
             name: "leakwatch",
             dependencies: [
                 "LeakWatchIngest", "LeakWatchParsing", "LeakWatchEngine", "LeakWatchAlerting",
-                "LeakWatchGenerator", "LeakWatchConfig", "LeakWatchMonitor",
+                "LeakWatchGenerator", "LeakWatchConfig", "LeakWatchMonitor", "LeakWatchDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -123,6 +139,17 @@ let package = Package(
         .testTarget(
             name: "LeakWatchGeneratorTests",
             dependencies: ["LeakWatchGenerator", "LeakWatchIngest"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LeakWatchDeliveryTests",
+            dependencies: [
+                "LeakWatchDelivery", "LeakWatchAlerting", "LeakWatchEngine", "LeakWatchConfig",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -62,15 +62,22 @@ struct ConfigNode {
     }
 
     func strings() throws(ConfigError) -> [String] {
-        guard let list = value as? [Any] else { throw error("must be a list of strings") }
+        guard value is [Any] else { throw error("must be a list of strings") }
         var result: [String] = []
-        for (index, item) in list.enumerated() {
-            guard let text = item as? String else {
-                throw ConfigNode(file: file, path: "\(path)[\(index)]", value: item).error("must be a string")
-            }
+        for item in try items() {
+            guard let text = item.value as? String else { throw item.error("must be a string") }
             result.append(text)
         }
         return result
+    }
+
+    /// The list's items, each named `path[index]` in errors.
+    func items() throws(ConfigError) -> [ConfigNode] {
+        guard let list = value as? [Any] else {
+            if value is any NSNullLike { return [] }
+            throw error("must be a list")
+        }
+        return list.enumerated().map { ConfigNode(file: file, path: "\(path)[\($0.offset)]", value: $0.element) }
     }
 
     /// A duration like `90s`, `1m`, `2h`, `1d` or `500ms`, in milliseconds.

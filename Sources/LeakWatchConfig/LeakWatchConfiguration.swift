@@ -16,6 +16,8 @@ package struct LeakWatchConfiguration: Sendable {
     package var dataClasses = DataClassRules()
     /// The daemon's inputs, state and polling (`input.paths` and the `monitor` section).
     package var monitor = MonitorSettings()
+    /// Where alerts go (`sinks:`); empty means standard output.
+    package var sinks: [SinkConfiguration] = []
 
     /// The documented defaults.
     package init() {}
@@ -44,7 +46,7 @@ package struct LeakWatchConfiguration: Sendable {
         guard let document else { return configuration }
         let root = ConfigNode(file: file, path: "", value: document)
         let sections = try root.mapping(allowed: ["input", "fields", "endpoints", "engine", "cardinality",
-                                                  "baselines", "detectors", "data_classes", "monitor"])
+                                                  "baselines", "detectors", "data_classes", "monitor", "sinks"])
         if let input = sections["input"] { try configuration.applyInput(input) }
         if let fields = sections["fields"] { try configuration.applyFields(fields) }
         if let endpoints = sections["endpoints"] { try configuration.applyEndpoints(endpoints) }
@@ -59,6 +61,7 @@ package struct LeakWatchConfiguration: Sendable {
             if let list = keys["personal"] { configuration.dataClasses.personal = try list.strings() }
             if let list = keys["none"] { configuration.dataClasses.none = try list.strings() }
         }
+        if let sinks = sections["sinks"] { configuration.sinks = try SinkConfiguration.parseList(sinks) }
         return configuration
     }
 

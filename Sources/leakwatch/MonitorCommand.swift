@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LeakWatchAlerting
 import LeakWatchConfig
+import LeakWatchDelivery
 import LeakWatchMonitor
 import Logging
 import Metrics
@@ -17,8 +18,9 @@ struct MonitorCommand: AsyncParsableCommand {
         discussion: """
             Reads input.paths from the configuration, checkpoints read positions and baselines to \
             monitor.state_dir every few seconds and on shutdown (SIGTERM, SIGINT), and reloads the configuration \
-            on SIGHUP (a configuration that does not load is rejected and the running one kept). Alerts go to \
-            stdout as JSON lines; logs go to stderr. /metrics and /healthz are served on monitor.metrics_address.
+            on SIGHUP (a configuration that does not load is rejected and the running one kept; sinks change on a \
+            restart). Alerts go to the configured sinks (stdout as JSON lines when there are none: see \
+            docs/delivery.md); logs go to stderr. /metrics and /healthz are served on monitor.metrics_address.
 
             Example:
               leakwatch monitor --config /etc/leakwatch/leakwatch.yml
@@ -56,10 +58,22 @@ struct MonitorCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let settings = try LeakWatchConfiguration.load(path: config)
         let status = MonitorStatus()
-        let output = StandardOutputSink()
+        let sinks: ConfiguredSinks
+        do {
+            sinks = try await ConfiguredSinks.start(settings.sinks, logger: Logger(label: "leakwatch.delivery"))
+        } catch {
+            throw ValidationError(error.description)
+        }
         let monitor = MonitorService(
             configPath: config, workers: workers, stateIn: stateIn, logger: logger, status: status,
-            deliver: { alerts in output.send(alerts) })
+            deliver: { alerts in
+                // Returns once every sink has the alerts: printed, written, or spooled in a webhook's outbox.
+                do throws(DeliveryError) {
+                    try await sinks.all.deliver(alerts)
+                } catch {
+                    logger.error("alert delivery failed", metadata: ["error": "\(error)"])
+                }
+            })
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: monitor, successTerminationBehavior: .gracefullyShutdownGroup,
                   failureTerminationBehavior: .gracefullyShutdownGroup)
@@ -70,6 +84,22 @@ struct MonitorCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(configuration: .init(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await Self.close(sinks, logger: logger)
+            throw error
+        }
+        await Self.close(sinks, logger: logger)
+    }
+
+    /// Gives the sinks their drain time, then shuts them down (undelivered alerts stay in the outboxes).
+    private static func close(_ sinks: ConfiguredSinks, logger: Logger) async {
+        do throws(DeliveryError) {
+            try await sinks.all.flush()
+        } catch {
+            logger.error("alert delivery failed at shutdown", metadata: ["error": "\(error)"])
+        }
+        await sinks.shutdown()
     }
 }

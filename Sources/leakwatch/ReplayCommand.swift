@@ -6,10 +6,10 @@ import LeakWatchEngine
 import LeakWatchParsing
 
 /// `leakwatch replay`: historical logs at full speed, in event time.
-struct ReplayCommand: ParsableCommand {
+struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Replay log files at full speed and print alerts as JSON lines on stdout.",
+        abstract: "Replay log files at full speed and deliver alerts to the configured sinks (default: stdout).",
         discussion: "A run summary goes to stderr. Inputs may be files, directories or globs; plain, gzip and zstd "
             + "are told apart by their magic bytes.")
 
@@ -49,7 +49,7 @@ struct ReplayCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         var settings = LeakWatchConfiguration()
         if let config {
             do { settings = try LeakWatchConfiguration.load(path: config) } catch {
@@ -73,13 +73,16 @@ struct ReplayCommand: ParsableCommand {
         if let stateIn { try grouper.load(directory: stateIn) }
         let incidentsBefore = grouper.incidentCount
         let pipeline = ReplayPipeline(options: options, aggregator: aggregator)
-        let sink = StandardOutputSink()
+        let delivery: ReplayDelivery
+        do { delivery = try await ReplayDelivery.start(settings.sinks, quiet: quiet) } catch {
+            throw ValidationError(error.description)
+        }
         var alerts: [Alert] = []
         let statistics = try pipeline.run { detections in
             var batch = detections.map { Alert($0, rules: settings.dataClasses) }
             grouper.assign(&batch)
             alerts.append(contentsOf: batch)
-            if !quiet { sink.send(batch) }
+            delivery.send(batch)
         }
         if let stateOut {
             try EngineStateStore.save(aggregator, directory: stateOut)
@@ -95,5 +98,6 @@ struct ReplayCommand: ParsableCommand {
         if let summaryJson {
             try (summary.json() + "\n").write(toFile: summaryJson, atomically: true, encoding: .utf8)
         }
+        try await delivery.finish()
     }
 }
