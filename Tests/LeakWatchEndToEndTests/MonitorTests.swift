@@ -204,18 +204,41 @@ struct MonitorTests {
         #expect(sections["tail"] != nil && sections["engine"] != nil && sections["live"] != nil)
     }
 
+    /// A daemon following a fresh input directory, with metrics on a free port.
+    struct Running {
+        let scratch: ScratchDirectory
+        let input: String
+        let port: Int
+        let monitor: MonitorProcess
+
+        init(_ name: String) throws {
+            scratch = try ScratchDirectory(name)
+            input = scratch.file("in")
+            try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+            port = freePort()
+            monitor = try MonitorProcess(
+                binary: try LeakWatchBinary.locate(), config: try MonitorTests.config(scratch, input: input, metricsPort: port),
+                scratch: scratch, run: 1)
+        }
+
+        /// `leakwatch_lines_read_total`, or nil while the daemon does not answer.
+        var linesRead: Int? {
+            httpGet(port: port, path: "/metrics").flatMap { metricValue("leakwatch_lines_read_total", in: $0.body) }
+                .map { Int($0) }
+        }
+    }
+
+    /// Lines `range` of the first generated file, newline-terminated.
+    static func text(_ range: Range<Int>) throws -> [UInt8] {
+        let lines = try generated.get().files[0].lines
+        return Array((lines[range].joined(separator: "\n") + "\n").utf8)
+    }
+
     @Test("a corrupt frame, a truncated file and a file replaced by garbage are reported and counted; reading goes on")
     func damagedInputs() throws {
-        let (_, files) = try Self.generated.get()
-        let scratch = try ScratchDirectory("monitor-damage")
-        let input = scratch.file("in")
-        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
-        let port = freePort()
-        let monitor = try MonitorProcess(
-            binary: try LeakWatchBinary.locate(), config: try Self.config(scratch, input: input, metricsPort: port),
-            scratch: scratch, run: 1)
-        let lines = files[0].lines
-        func text(_ range: Range<Int>) -> [UInt8] { Array((lines[range].joined(separator: "\n") + "\n").utf8) }
+        let running = try Running("monitor-damage")
+        let (scratch, input, monitor) = (running.scratch, running.input, running.monitor)
+        let text = Self.text
         // A zstd file whose second frame is corrupt: the frames around it are read.
         var corrupt = try Self.zstdFrame(text(0..<300), scratch: scratch)
         var broken = try Self.zstdFrame(text(300..<600), scratch: scratch)
@@ -227,22 +250,47 @@ struct MonitorTests {
         // overwritten in place with garbage.
         try append(text(900..<1200), to: input + "/truncated.jsonl")
         try append(try Self.zstdFrame(text(1200..<1300), scratch: scratch), to: input + "/replaced.jsonl.zst")
-        #expect(MonitorProcess.waitUntil {
-            httpGet(port: port, path: "/metrics").flatMap { metricValue("leakwatch_lines_read_total", in: $0.body) } == 1000
-        }, "\(monitor.stderr)")
+        #expect(MonitorProcess.waitUntil { running.linesRead == 1000 }, "\(monitor.stderr)")
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: input + "/replaced.jsonl.zst"))
         try handle.write(contentsOf: Data((0..<8192).map { UInt8(($0 * 7) % 251) }))
         try handle.close()
         try Data(text(1300..<1400)).write(to: URL(fileURLWithPath: input + "/truncated.jsonl"))
         try append(text(1400..<1500), to: input + "/after.jsonl")
-        #expect(MonitorProcess.waitUntil {
-            httpGet(port: port, path: "/metrics").flatMap { metricValue("leakwatch_lines_read_total", in: $0.body) } == 1200
-        }, "\(monitor.stderr)")
-        let metrics = httpGet(port: port, path: "/metrics")?.body ?? ""
+        #expect(MonitorProcess.waitUntil { running.linesRead == 1200 }, "\(monitor.stderr)")
+        let metrics = httpGet(port: running.port, path: "/metrics")?.body ?? ""
         #expect(metrics.contains("leakwatch_tail_events_total{kind=\"damaged\"}"), "\(metrics)")
         #expect(metrics.contains("leakwatch_tail_events_total{kind=\"truncated\"}"), "\(metrics)")
         #expect(monitor.stderr.contains("input damaged or unreadable"), "\(monitor.stderr)")
-        #expect(httpGet(port: port, path: "/healthz")?.status == 200)
+        #expect(httpGet(port: running.port, path: "/healthz")?.status == 200)
+        monitor.signal(SIGTERM)
+        #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
+    }
+
+    @Test("rename rotation and copytruncate while the daemon runs lose no line and count none twice")
+    func rotationKeepsEveryLine() throws {
+        let running = try Running("monitor-rotate")
+        let (input, monitor) = (running.input, running.monitor)
+        let text = Self.text
+        func linesRead() -> Int? { running.linesRead }
+        let live = input + "/gateway.jsonl"
+        try append(text(0..<1000), to: live)
+        #expect(MonitorProcess.waitUntil { linesRead() == 1000 }, "\(monitor.stderr)")
+        // Rename rotation: the writer still appends to the old file a moment after the rename.
+        try FileManager.default.moveItem(atPath: live, toPath: input + "/gateway.jsonl.1")
+        try append(text(1000..<1100), to: input + "/gateway.jsonl.1")
+        try append(text(1100..<2000), to: live)
+        #expect(MonitorProcess.waitUntil { linesRead() == 2000 }, "\(monitor.stderr)")
+        // copytruncate: the file is copied aside, then emptied, and the writer goes on at its start.
+        try FileManager.default.copyItem(atPath: live, toPath: input + "/gateway.jsonl.2")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: live))
+        try handle.truncate(atOffset: 0)
+        try handle.close()
+        try append(text(2000..<3000), to: live)
+        #expect(MonitorProcess.waitUntil { linesRead() == 3000 }, "\(monitor.stderr)")
+        usleep(500_000)
+        #expect(linesRead() == 3000, "a line was read twice")
+        let metrics = httpGet(port: running.port, path: "/metrics")?.body ?? ""
+        #expect(metrics.contains("leakwatch_tail_events_total{kind=\"rotated\"}"), "\(metrics)")
         monitor.signal(SIGTERM)
         #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
     }
