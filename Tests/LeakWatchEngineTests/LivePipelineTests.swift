@@ -98,4 +98,23 @@ struct LivePipelineTests {
         pipeline.forgetIdle(wallMillis: 1_400 + live.forgetMillis)
         #expect(pipeline.sourceCount == 0)
     }
+
+    @Test("an input far behind the others does not make the buffer grow past its limit")
+    func bufferIsBounded() {
+        var live = LiveOptions()
+        live.maxPendingEvents = 100
+        let pipeline = LivePipeline(
+            options: ReplayOptions(paths: []), live: live,
+            aggregator: ShardedAggregator(configuration: EngineConfiguration(), workers: 1))
+        let start: Int64 = 1_772_409_600_000
+        func lines(_ times: some Sequence<Int64>) -> [UInt8] {
+            Array(times.map { "{\"ts\":\(start + $0),\"path\":\"/a\",\"principal\":\"p\"}\n" }.joined().utf8)
+        }
+        // A backfill stuck at time 0 holds back a live input; past 100 buffered events everything goes.
+        lines([0]).withUnsafeBytes { pipeline.ingest(source: "backfill", lines: $0, wallMillis: 0) }
+        lines((1...150).map { Int64($0) * 1000 }).withUnsafeBytes { pipeline.ingest(source: "live", lines: $0, wallMillis: 0) }
+        _ = pipeline.release(wallMillis: 10)
+        #expect(pipeline.pendingEvents == 0)
+        #expect(pipeline.statistics.forcedReleases == 1)
+    }
 }

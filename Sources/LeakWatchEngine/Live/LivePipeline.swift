@@ -65,6 +65,12 @@ package final class LivePipeline {
             if !idle { horizon = min(horizon, source.newestTime) }
         }
         if horizon == Int64.max && !sources.contains(where: { !$0.exhausted }) { return [] }
+        if pendingEvents > live.maxPendingEvents {
+            // An input far behind the others (a backfill) must not make the buffer grow without bound: release
+            // everything, and let its older events count as late.
+            statistics.forcedReleases &+= 1
+            return drain(before: Int64.max)
+        }
         // Events before the horizon may go: every active source has reached it. Events at it wait, since an equal
         // time may still come from a source listed earlier.
         return drain(before: horizon)
@@ -121,6 +127,8 @@ package struct LiveOptions: Sendable {
     package var parallelParseBytes = 256 << 10
     /// Events handed to the aggregator at once, at most.
     package var eventsPerStep = 1 << 18
+    /// Buffered events beyond which everything is released at once, whatever the inputs have reached.
+    package var maxPendingEvents = 2_000_000
 
     package init() {}
 }
@@ -131,6 +139,8 @@ package struct LiveStatistics: Sendable {
     package var lines: Int64 = 0
     package var events: Int64 = 0
     package var lateEvents: Int64 = 0
+    /// Times the buffer reached ``LiveOptions/maxPendingEvents`` and was released whole.
+    package var forcedReleases: Int64 = 0
     package var parseErrors = ParseErrorCounts()
 
     package init() {}
