@@ -69,19 +69,26 @@ struct LivePipelineTests {
         }
     }
 
+    /// A one-worker live pipeline with `live` settings.
+    static func pipeline(_ live: LiveOptions) -> LivePipeline {
+        LivePipeline(options: ReplayOptions(paths: []), live: live,
+                     aggregator: ShardedAggregator(configuration: EngineConfiguration(), workers: 1))
+    }
+
+    /// One access line per time (ms after a Monday midnight).
+    static func lines(_ times: [Int64]) -> [UInt8] {
+        let start: Int64 = 1_772_409_600_000
+        return Array(times.map { "{\"ts\":\(start + $0),\"path\":\"/a\",\"principal\":\"p\"}\n" }.joined().utf8)
+    }
+
     @Test("an input that stops delivering holds the others back only until it counts as idle")
     func idleInputStopsHoldingBack() {
         var live = LiveOptions()
         live.idleMillis = 1_000
-        let pipeline = LivePipeline(
-            options: ReplayOptions(paths: []), live: live,
-            aggregator: ShardedAggregator(configuration: EngineConfiguration(), workers: 1))
+        let pipeline = Self.pipeline(live)
         let quiet = "quiet.jsonl"
         let busy = "busy.jsonl"
-        let start: Int64 = 1_772_409_600_000
-        func lines(_ times: [Int64]) -> [UInt8] {
-            Array(times.map { "{\"ts\":\(start + $0),\"path\":\"/a\",\"principal\":\"p\"}\n" }.joined().utf8)
-        }
+        let lines = Self.lines
         lines([0]).withUnsafeBytes { pipeline.ingest(source: quiet, lines: $0, wallMillis: 0) }
         lines([10, 20, 30]).withUnsafeBytes { pipeline.ingest(source: busy, lines: $0, wallMillis: 0) }
         _ = pipeline.release(wallMillis: 100)
@@ -103,13 +110,8 @@ struct LivePipelineTests {
     func bufferIsBounded() {
         var live = LiveOptions()
         live.maxPendingEvents = 100
-        let pipeline = LivePipeline(
-            options: ReplayOptions(paths: []), live: live,
-            aggregator: ShardedAggregator(configuration: EngineConfiguration(), workers: 1))
-        let start: Int64 = 1_772_409_600_000
-        func lines(_ times: some Sequence<Int64>) -> [UInt8] {
-            Array(times.map { "{\"ts\":\(start + $0),\"path\":\"/a\",\"principal\":\"p\"}\n" }.joined().utf8)
-        }
+        let pipeline = Self.pipeline(live)
+        let lines = Self.lines
         // A backfill stuck at time 0 holds back a live input; past 100 buffered events everything goes.
         lines([0]).withUnsafeBytes { pipeline.ingest(source: "backfill", lines: $0, wallMillis: 0) }
         lines((1...150).map { Int64($0) * 1000 }).withUnsafeBytes { pipeline.ingest(source: "live", lines: $0, wallMillis: 0) }
