@@ -60,7 +60,15 @@ package final class MonitorService: Service {
             for event in events { log(event) }
             if !alerts.isEmpty { await deliver(alerts) }
             if now - lastCheckpoint >= checkpointEvery {
-                try await checkpoint(engine)
+                // A failed save (a full disk) is logged and retried at the next interval; /healthz says 503 until
+                // one succeeds. Nothing is lost meanwhile: the last good checkpoint still stands.
+                do {
+                    try await checkpoint(engine)
+                    status.setHealthy(true)
+                } catch {
+                    logger.error("checkpoint failed", metadata: ["error": "\(error)"])
+                    status.setHealthy(false)
+                }
                 lastCheckpoint = now
             }
             if hangups.take() {
