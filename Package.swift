@@ -154,7 +154,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LeakWatchEndToEndTests",
-            dependencies: ["leakwatch", "LeakWatchIngest"],
+            dependencies: ["leakwatch", "LeakWatchIngest", "LeakWatchDelivery"],
             swiftSettings: strictSettings
         ),
     ]

@@ -10,13 +10,17 @@ final class MonitorProcess {
     let stdoutPath: String
     let stderrPath: String
 
-    init(binary: LeakWatchBinary, config: String, scratch: ScratchDirectory, run: Int, extra: [String] = []) throws {
+    init(
+        binary: LeakWatchBinary, config: String, scratch: ScratchDirectory, run: Int, extra: [String] = [],
+        environment: [String: String] = [:]
+    ) throws {
         stdoutPath = scratch.file("monitor-\(run).out")
         stderrPath = scratch.file("monitor-\(run).err")
         _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.executableURL = binary.url
         process.arguments = ["monitor", "--config", config, "--workers", "2"] + extra
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
         try process.run()

@@ -1,4 +1,5 @@
 import Foundation
+import LeakWatchDelivery
 import LeakWatchIngest
 import Testing
 
@@ -293,5 +294,80 @@ struct MonitorTests {
         #expect(metrics.contains("leakwatch_tail_events_total{kind=\"rotated\"}"), "\(metrics)")
         monitor.signal(SIGTERM)
         #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
+    }
+
+    @Test("a webhook receiver down while alerts are raised, then up: every alert arrives, signed")
+    func webhookDownThenUp() throws {
+        let (_, files) = try Self.generated.get()
+        let scratch = try ScratchDirectory("monitor-webhook")
+        let input = scratch.file("in")
+        let (metricsPort, hookPort) = (freePort(), freePort())
+        let secret = "whsec_" + Data("end-to-end-webhook-secret".utf8).base64EncodedString()
+        let config = try Self.config(scratch, input: input, metricsPort: metricsPort)
+        try (String(contentsOfFile: config, encoding: .utf8) + """
+
+            sinks:
+              - type: webhook
+                url: http://127.0.0.1:\(hookPort)/leakwatch
+                secret_env: LW_E2E_SECRET
+                outbox:
+                  directory: \(scratch.file("outbox"))
+                retry:
+                  initial: 100ms
+                  max: 500ms
+            """).write(toFile: config, atomically: true, encoding: .utf8)
+        let monitor = try MonitorProcess(
+            binary: try LeakWatchBinary.locate(), config: config, scratch: scratch, run: 1,
+            environment: ["LW_E2E_SECRET": secret])
+        // Three days of logs appear at once (a directory renamed into place) while nothing listens: the alerts
+        // wait in the outbox.
+        let staging = scratch.file("staging")
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        for (name, lines) in files {
+            try append(Array((lines.joined(separator: "\n") + "\n").utf8), to: staging + "/" + name)
+        }
+        try FileManager.default.moveItem(atPath: staging, toPath: input)
+        let replay = try Self.replay(input, scratch: scratch)
+        let expected = Set(replay.alerts.split(separator: "\n").map(String.init))
+        #expect(!expected.isEmpty)
+        // Wait until the daemon has read and judged everything (its baselines equal the replay's).
+        #expect(MonitorProcess.waitUntil(seconds: 120) {
+            (try? checkpointSections(scratch.file("state/checkpoint")))?["engine"] == replay.state
+        }, "\(monitor.stderr)")
+        let receiver = WebhookReceiver(port: hookPort)
+        try receiver.start()
+        let verifier = StandardWebhookVerifier(secret: try StandardWebhookSecret(secret))
+        func received() -> Set<String> {
+            var alerts = Set<String>()
+            for request in receiver.requests {
+                guard let body = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any],
+                      let data = body["data"] as? [String: Any], let list = data["alerts"] as? [Any]
+                else { continue }
+                for alert in list {
+                    if let json = try? JSONSerialization.data(withJSONObject: alert, options: [.sortedKeys]) {
+                        alerts.insert(String(decoding: json, as: UTF8.self))
+                    }
+                }
+            }
+            return alerts
+        }
+        let sortedExpected = Set(expected.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))).flatMap {
+                try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys])
+            }.map { String(decoding: $0, as: UTF8.self) }
+        })
+        let arrived = MonitorProcess.waitUntil(seconds: 120) { sortedExpected.isSubset(of: received()) }
+        #expect(arrived, "\(receiver.requests.count) requests, \(received().count) alerts of \(sortedExpected.count)")
+        let now = Int64(Date().timeIntervalSince1970)
+        for request in receiver.requests {
+            #expect(throws: Never.self) {
+                try verifier.verify(
+                    id: request.headers["webhook-id"] ?? "", timestamp: request.headers["webhook-timestamp"] ?? "",
+                    signatures: request.headers["webhook-signature"] ?? "", body: request.body, nowSeconds: now)
+            }
+        }
+        monitor.signal(SIGTERM)
+        #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
+        receiver.stop()
     }
 }
