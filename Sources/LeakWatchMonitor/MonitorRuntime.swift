@@ -78,9 +78,8 @@ package final class MonitorRuntime {
     /// the windows that closed (grouped into incidents, in deterministic order).
     /// - Parameters:
     ///   - wallMillis: wall-clock time in epoch ms (lag and input idleness are measured with it).
-    ///   - monotonicSeconds: a monotonic clock for the tailer's settle times.
-    package func step(wallMillis: Int64, monotonicSeconds: Double) -> [Alert] {
-        let batches = tailer.poll(now: monotonicSeconds)
+    package func step(wallMillis: Int64) -> [Alert] {
+        let batches = tailer.poll()
         for batch in batches {
             let name = "\(batch.file.key.device):\(batch.file.key.inode)"
             batch.block.withBytes { live.ingest(source: name, path: batch.path, lines: $0, wallMillis: wallMillis) }

@@ -53,7 +53,7 @@ package final class MonitorService: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let now = Self.wallMillis()
             let (alerts, backlog, counters, events) = try await engine.run { runtime in
-                let alerts = runtime.step(wallMillis: now, monotonicSeconds: Self.monotonicSeconds())
+                let alerts = runtime.step(wallMillis: now)
                 return (alerts, runtime.hasBacklog, runtime.counters, runtime.takeTailEvents())
             }
             status.update(counters)
@@ -145,10 +145,6 @@ package final class MonitorService: Service {
 
     static func wallMillis() -> Int64 {
         Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-    }
-
-    static func monotonicSeconds() -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds) / 1e9
     }
 }
 

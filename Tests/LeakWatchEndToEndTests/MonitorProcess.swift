@@ -71,6 +71,7 @@ func append(_ bytes: some Collection<UInt8>, to path: String) throws {
 
 /// `GET http://127.0.0.1:<port><path>`: the status and body, or nil when nothing answers.
 func httpGet(port: Int, path: String) -> (status: Int, body: String)? {
+    // Safe: `value` is written once by the completion handler before `done.signal()` and read after `done.wait()`.
     final class Box: @unchecked Sendable { var value: (Int, String)? }
     let box = Box()
     let done = DispatchSemaphore(value: 0)

@@ -45,9 +45,7 @@ package enum KeyNaming {
             // A written network: hash it as its first address would be (`203.0.113.0/24` -> `203.0.113.0`).
             address.removeSubrange(slash...)
         }
-        return address.withUnsafeBytes { bytes in
-            SourceNetwork.rawHash(bytes, KeyRef(hash: 1, start: 0, length: Int32(bytes.count)))
-        }
+        return address.withUnsafeBytes { SourceNetwork.rawHash(address: $0) }
     }
 
     /// The text of the event's key in `dimension` (called once per new key).

@@ -34,7 +34,12 @@ package enum SourceNetwork {
     /// The unsalted hash of the network of the address `key` (in `arena`); the same as ``KeyHasher/hash(_:)`` of
     /// the network's ``name(of:_:)``-less prefix seeded by its suffix, so equal networks hash equal.
     static func rawHash(_ arena: UnsafeRawBufferPointer, _ key: KeyRef) -> UInt64 {
-        let address = UnsafeRawBufferPointer(rebasing: arena[Int(key.start)..<(Int(key.start) + Int(key.length))])
+        rawHash(address: UnsafeRawBufferPointer(rebasing: arena[Int(key.start)..<(Int(key.start) + Int(key.length))]))
+    }
+
+    /// The unsalted hash of the network of `address` (the bytes of one address, or of a written network's first
+    /// address).
+    static func rawHash(address: UnsafeRawBufferPointer) -> UInt64 {
         let (length, suffix) = prefix(address)
         return KeyHasher.hash(UnsafeRawBufferPointer(rebasing: address[0..<length]), seed: UInt64(suffix.utf8.count))
     }
