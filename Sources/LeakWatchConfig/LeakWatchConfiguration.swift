@@ -130,7 +130,7 @@ package struct LeakWatchConfiguration: Sendable {
     }
 
     private mutating func applyEngine(_ node: ConfigNode) throws(ConfigError) {
-        let keys = try node.mapping(allowed: ["window", "allowed_lateness", "workers"])
+        let keys = try node.mapping(allowed: ["window", "allowed_lateness", "workers", "evict_idle_after"])
         if let window = keys["window"] {
             engine.windowMillis = try window.duration(minimumMillis: 1000)
             guard SeasonalCalendar.hourMillis % engine.windowMillis == 0 else {
@@ -141,6 +141,15 @@ package struct LeakWatchConfiguration: Sendable {
         if let workers = keys["workers"] {
             let count = try workers.integer(minimum: 0, maximum: 64)
             self.workers = count == 0 ? nil : count
+        }
+        if let idle = keys["evict_idle_after"] {
+            let millis = try idle.duration(minimumMillis: 0)
+            guard millis == 0 || millis >= SeasonalCalendar.hourMillis,
+                  millis == 0 || millis > engine.allowedLatenessMillis + 2 * engine.windowMillis
+            else {
+                throw idle.error("must be 0s (never) or at least 1h and longer than allowed_lateness (got \"\(idle.describe())\")")
+            }
+            engine.evictIdleMillis = millis
         }
     }
 

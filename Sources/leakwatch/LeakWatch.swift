@@ -12,9 +12,12 @@ struct LeakWatch: AsyncParsableCommand {
               leakwatch replay --labels /tmp/lw/labels.json /tmp/lw/logs
               leakwatch replay --config leakwatch.yml --workers 2 --summary-json run.json 'logs/*.zst'
               leakwatch replay --state-out /var/lib/leakwatch/warm 'archive/*.zst'
+              leakwatch bench --workers 1,2 --json bench.json /tmp/lw/logs
               leakwatch check-config /etc/leakwatch/leakwatch.yml
               leakwatch monitor --config /etc/leakwatch/leakwatch.yml --state-in /var/lib/leakwatch/warm
             """,
-        subcommands: [ReplayCommand.self, MonitorCommand.self, CheckConfigCommand.self, GenerateCommand.self]
+        subcommands: [
+            ReplayCommand.self, MonitorCommand.self, BenchCommand.self, CheckConfigCommand.self, GenerateCommand.self,
+        ]
     )
 }

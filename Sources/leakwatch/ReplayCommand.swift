@@ -13,13 +13,7 @@ struct ReplayCommand: AsyncParsableCommand {
         discussion: "A run summary goes to stderr. Inputs may be files, directories or globs; plain, gzip and zstd "
             + "are told apart by their magic bytes.")
 
-    @Option(name: .long, help: "YAML configuration file (default: the documented defaults).")
-    var config: String?
-
-    @Option(
-        name: .long,
-        help: "Log format: auto, json, combined, salesforce_elf or cloudtrail (overrides the config; auto: per file).")
-    var format: String?
+    @OptionGroup var input: ReplayInput
 
     @Option(name: .long, help: "Dispatch workers for parsing and aggregation (default: the core count).")
     var workers: Int?
@@ -39,30 +33,12 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not print alerts on stdout (summary only).")
     var quiet = false
 
-    @Argument(help: "Log files, directories or globs.")
-    var paths: [String]
-
     func validate() throws {
         if let workers, workers < 1 || workers > 64 { throw ValidationError("--workers must be between 1 and 64") }
-        if let format, format != "auto" && LogFormat(rawValue: format) == nil {
-            throw ValidationError("--format must be one of \(LogFormat.choices) (got \"\(format)\")")
-        }
     }
 
     func run() async throws {
-        var settings = LeakWatchConfiguration()
-        if let config {
-            do { settings = try LeakWatchConfiguration.load(path: config) } catch {
-                throw ValidationError(error.description)
-            }
-        }
-        var options = ReplayOptions(paths: paths)
-        options.format = settings.format
-        if let format { options.format = format == "auto" ? nil : LogFormat(rawValue: format) }
-        options.mapping = settings.mapping
-        options.templater = EndpointTemplater(rules: settings.endpointRules)
-        options.maxLineBytes = settings.maxLineBytes
-        options.workers = workers ?? settings.workers ?? ProcessInfo.processInfo.activeProcessorCount
+        var (settings, options) = try input.load(workers: workers)
         options.flushAtEnd = stateOut == nil
 
         let aggregator = ShardedAggregator(configuration: settings.engine, workers: options.workers)
@@ -78,12 +54,16 @@ struct ReplayCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         var alerts: [Alert] = []
-        let statistics = try pipeline.run { detections in
+        let bar = ProgressBar(label: "replay")
+        let statistics = try pipeline.run(progress: bar.map { bar in
+            { bar.update(done: $0.bytesRead, total: $0.totalBytes) }
+        }) { detections in
             var batch = detections.map { Alert($0, rules: settings.dataClasses) }
             grouper.assign(&batch)
             alerts.append(contentsOf: batch)
             delivery.send(batch)
         }
+        bar?.finish()
         if let stateOut {
             try EngineStateStore.save(aggregator, directory: stateOut)
             try grouper.save(directory: stateOut)

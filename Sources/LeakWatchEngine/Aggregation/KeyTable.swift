@@ -38,6 +38,34 @@ package struct KeyTable: Sendable {
         count += 1
     }
 
+    /// Removes `hash` and returns its slot, or nil when it is not present. Later entries of the probe run move
+    /// back into the gap (backward-shift deletion), so lookups never need tombstones.
+    @discardableResult
+    package mutating func remove(_ hash: UInt64) -> Int32? {
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while hashes[index] != hash {
+            if hashes[index] == 0 { return nil }
+            index = (index &+ 1) & mask
+        }
+        let slot = slots[index]
+        var hole = index
+        var next = (hole &+ 1) & mask
+        while hashes[next] != 0 {
+            let home = Int(truncatingIfNeeded: hashes[next]) & mask
+            // The entry at `next` may fill the hole if the hole lies on its probe path from `home`.
+            if (next &- home) & mask >= (next &- hole) & mask {
+                hashes[hole] = hashes[next]
+                slots[hole] = slots[next]
+                hole = next
+            }
+            next = (next &+ 1) & mask
+        }
+        hashes[hole] = 0
+        slots[hole] = -1
+        count -= 1
+        return slot
+    }
+
     private mutating func grow() {
         let oldHashes = hashes
         let oldSlots = slots

@@ -33,6 +33,8 @@ extension Partition {
                 dimension: dimension, window: window, values: Array(overflowValues[base..<(base + Self.metrics)])))
             overflowWindow[position] = -1
         }
+        let windowsPerHour = SeasonalCalendar.hourMillis / windowMillis
+        if floorModulo(window + 1, windowsPerHour) == 0 { evictIdleKeys(before: window + 1) }
     }
 
     private mutating func evaluate(

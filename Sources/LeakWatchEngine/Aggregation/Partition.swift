@@ -46,6 +46,12 @@ package struct Partition {
     /// Salted hashes of configured AI-integration principals and allowed synthetic destinations.
     let aiPrincipals: Set<UInt64>
     let allowedSyntheticDestinations: Set<UInt64>
+    /// Slots of evicted keys, reused by the next new keys (most recently freed first).
+    var freeSlots: [Int32] = []
+    /// Evicted keys, remembered in brief.
+    var retired: RetiredKeys
+    /// Windows a key may stay without events before it is evicted; 0: never.
+    let evictIdleWindows: Int64
     // Per dimension.
     package internal(set) var keysPerDimension: [Int]
     package internal(set) var overflowEvents: [Int64]
@@ -67,6 +73,8 @@ package struct Partition {
             let cap = configuration.cap(for: dimension)
             return (cap + capDivisor - 1) / capDivisor
         }
+        retired = RetiredKeys(capacity: Self.retiredPerKey * capPerDimension.reduce(0, +))
+        evictIdleWindows = configuration.evictIdleMillis / configuration.windowMillis
         calendar = SeasonalCalendar(timeZoneOffsetMinutes: configuration.baseline.timeZoneOffsetMinutes)
         windowsPerHour = Double(SeasonalCalendar.hourMillis) / Double(configuration.windowMillis)
         pools = .allocate(capacity: ringSize)
@@ -94,7 +102,7 @@ package struct Partition {
     }
 
     /// Number of keys tracked.
-    package var keyCount: Int { names.count }
+    package var keyCount: Int { names.count - freeSlots.count }
 
     /// The name of the key with salted hash `hash`, if this partition tracks it.
     package func name(of hash: UInt64) -> String? {
@@ -193,21 +201,46 @@ package struct Partition {
 
     @usableFromInline
     mutating func addKey(hash: UInt64, name: String, dimension: Dimension, window: Int64) -> Int {
-        let slot = names.count
+        let hour = calendar.hourIndex(window * windowMillis)
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = Int(free)
+            baselines.reset(slot: slot, hour: hour)
+        } else {
+            slot = names.count
+            names.append("")
+            keyHashes.append(0)
+            dimensions.append(0)
+            lastEvaluated.append(0)
+            firstWindow.append(0)
+            reportedNew.append(0)
+            undeclaredRun.append(0)
+            episodeStart.append(repeating: 0, count: Self.detectors)
+            episodeMetric.append(repeating: 0, count: Self.detectors)
+            normalStreak.append(repeating: 0, count: Self.detectors)
+            ringWindow.append(repeating: 0, count: ringSize)
+            ringEntry.append(repeating: 0, count: ringSize)
+            baselines.append(hour: hour)
+        }
         table.insert(hash, slot: Int32(slot))
-        names.append(name)
-        keyHashes.append(hash)
-        dimensions.append(dimension.rawValue)
-        lastEvaluated.append(Int64.min)
-        firstWindow.append(window)
-        reportedNew.append(0)
-        undeclaredRun.append(0)
-        episodeStart.append(repeating: Self.noEpisode, count: Self.detectors)
-        episodeMetric.append(repeating: UInt8(Metric.requests.rawValue), count: Self.detectors)
-        normalStreak.append(repeating: 0, count: Self.detectors)
-        ringWindow.append(repeating: Int64.min, count: ringSize)
-        ringEntry.append(repeating: -1, count: ringSize)
-        baselines.append(hour: calendar.hourIndex(window * windowMillis))
+        names[slot] = name
+        keyHashes[slot] = hash
+        dimensions[slot] = dimension.rawValue
+        lastEvaluated[slot] = Int64.min
+        // A key back after eviction keeps its first sighting: it is not new.
+        let returning = retired.count > 0 ? retired.take(hash) : nil
+        firstWindow[slot] = returning ?? window
+        reportedNew[slot] = returning == nil ? 0 : 1
+        undeclaredRun[slot] = 0
+        for detector in 0..<Self.detectors {
+            episodeStart[slot * Self.detectors + detector] = Self.noEpisode
+            episodeMetric[slot * Self.detectors + detector] = UInt8(Metric.requests.rawValue)
+            normalStreak[slot * Self.detectors + detector] = 0
+        }
+        for position in 0..<ringSize {
+            ringWindow[slot * ringSize + position] = Int64.min
+            ringEntry[slot * ringSize + position] = -1
+        }
         keysPerDimension[Int(dimension.rawValue)] += 1
         return slot
     }

@@ -53,6 +53,8 @@ package struct BaselineStore {
     package var level = GrowableStorage<Float>()
     package var variance = GrowableStorage<Float>()
     package var bucketSamples = GrowableStorage<UInt16>()
+    /// Seasonal rows of evicted keys, reused by the next promotion (so churn does not grow the tables).
+    package var freeRows: [Int32] = []
 
     package init() {}
 
@@ -85,6 +87,29 @@ package struct BaselineStore {
         referenceLevel.append(repeating: 0, count: 2)
         referenceVariance.append(repeating: 0, count: 2)
         seasonalRow.append(-1)
+    }
+
+    /// Gives `slot` (of an evicted key) fresh storage for a new key whose first window lies in `hour`.
+    package mutating func reset(slot: Int, hour firstHour: Int64) {
+        retire(slot: slot)
+        hour[slot] = firstHour
+        for metric in 0..<Self.metrics {
+            let index = slot * Self.metrics + metric
+            hourSums[index] = 0; hourSquares[index] = 0; globalLevel[index] = 0; globalVariance[index] = 0
+            peak[index] = 0
+        }
+        for metric in 0..<Self.volumeMetrics { hourMax[slot * Self.volumeMetrics + metric] = 0 }
+        hourExcluded[slot] = 0; foldedHours[slot] = 0; activeHours[slot] = 0; hourActiveWindows[slot] = 0
+        activeFraction[slot] = 0; excessAlarm[slot] = 0; excessHours[slot] = 0
+        for pair in 0..<2 {
+            excess[slot * 2 + pair] = 0; referenceLevel[slot * 2 + pair] = 0; referenceVariance[slot * 2 + pair] = 0
+        }
+    }
+
+    /// Releases the seasonal row of an evicted key.
+    package mutating func retire(slot: Int) {
+        if seasonalRow[slot] >= 0 { freeRows.append(seasonalRow[slot]) }
+        seasonalRow[slot] = -1
     }
 
     /// Folds every finished hour before `currentHour` into the baselines of `slot`.
@@ -210,6 +235,23 @@ package struct BaselineStore {
 
     /// Gives the key seasonal buckets, seeded from its all-hours baseline.
     private mutating func promote(slot: Int) {
+        if let row = freeRows.popLast() {
+            seasonalRow[slot] = row
+            let start = Int(row)
+            for bucket in 0..<Self.buckets {
+                bucketSamples[start * Self.buckets + bucket] = 0
+                for metric in 0..<Self.metrics {
+                    level[(start * Self.buckets + bucket) * Self.metrics + metric] = Float(globalLevel[slot * Self.metrics + metric])
+                    variance[(start * Self.buckets + bucket) * Self.metrics + metric] = Float(globalVariance[slot * Self.metrics + metric])
+                }
+            }
+            for hourOfDay in 0..<24 {
+                for metric in 0..<Self.volumeMetrics {
+                    hourOfDayPeak[(start * 24 + hourOfDay) * Self.volumeMetrics + metric] = Float(peak[slot * Self.metrics + metric])
+                }
+            }
+            return
+        }
         let row = Int32(bucketSamples.count / Self.buckets)
         seasonalRow[slot] = row
         for _ in 0..<Self.buckets {

@@ -6,6 +6,9 @@ package struct EngineConfiguration: Sendable, Equatable {
     package var allowedLatenessMillis: Int64 = 120_000
     /// Most keys tracked per dimension; new keys past it fold into the dimension's overflow bucket.
     package var cardinalityCaps: [Dimension: Int] = Dimension.defaultCaps
+    /// A key without events for this long (event time) is evicted: its baseline is dropped and its place freed
+    /// (default 14 days; 0: never).
+    package var evictIdleMillis: Int64 = 14 * 86_400_000
     /// Baseline settings.
     package var baseline = BaselineConfiguration()
     /// `volume_spike` detector settings.

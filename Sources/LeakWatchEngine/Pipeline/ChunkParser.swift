@@ -1,36 +1,41 @@
-import Dispatch
 import LeakWatchIngest
 import LeakWatchParsing
 
-/// Parses a run of whole lines in parallel: cut into as many chunks as there are batches, each parsed by one
-/// Dispatch worker into its own batch, with the key routes of its events.
+/// Parses a run of whole lines in parallel: cut into as many chunks as there are batches, each parsed into its
+/// own batch, with the key routes of its events.
 enum ChunkParser {
     /// Replaces the contents of `batches` and `routes` (equal counts) with the events of `bytes`, chunk by chunk
-    /// in record order. Storage is reused. CSV chunks end on record ends (a newline outside quotes).
+    /// in record order, on as many threads as there are chunks. Storage is reused.
     static func parse(
         _ bytes: UnsafeRawBufferPointer, parser: EventParser, framing: RecordFraming = .lines,
         into batches: inout [ParsedBatch], routes: inout [[KeyRoute]]
     ) {
-        let chunks = batches.count
-        let bounds = framing == .csv
-            ? CSVRecordEnds.chunkBounds(bytes, chunks: chunks) : chunkBounds(bytes, chunks: chunks)
+        let bounds = chunkBounds(bytes, chunks: batches.count, framing: framing)
         batches.withUnsafeMutableBufferPointer { output in
             routes.withUnsafeMutableBufferPointer { routeOutput in
-                // Safe: each worker writes only its own elements; `bytes` is read-only and outlives the call.
-                let shared = UnsafeTransfer((output, routeOutput, bytes, bounds))
-                DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                    let (output, routeOutput, bytes, bounds) = shared.wrappedValue
-                    output[index].removeAll()
-                    let slice = UnsafeRawBufferPointer(rebasing: bytes[bounds[index]..<bounds[index + 1]])
-                    parser.parse(lines: slice, into: &output[index])
-                    KeyRoute.compute(output[index], into: &routeOutput[index])
+                ParallelTasks.run(tasks: output.count, threads: output.count) { index in
+                    parseChunk(index, of: bytes, bounds: bounds, parser: parser, into: output, routes: routeOutput)
                 }
             }
         }
     }
 
-    /// Splits `bytes` (complete lines) into `chunks` ranges that end on newlines.
-    static func chunkBounds(_ bytes: UnsafeRawBufferPointer, chunks: Int) -> [Int] {
+    /// Parses chunk `index` of `bytes` (cut at `bounds`) into `batches[index]` and `routes[index]`. Different
+    /// chunks may be parsed on different threads at once: each writes only its own elements.
+    static func parseChunk(
+        _ index: Int, of bytes: UnsafeRawBufferPointer, bounds: [Int], parser: EventParser,
+        into batches: UnsafeMutableBufferPointer<ParsedBatch>, routes: UnsafeMutableBufferPointer<[KeyRoute]>
+    ) {
+        batches[index].removeAll()
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[bounds[index]..<bounds[index + 1]])
+        parser.parse(lines: slice, into: &batches[index])
+        KeyRoute.compute(batches[index], into: &routes[index])
+    }
+
+    /// Splits `bytes` (complete records) into `chunks` ranges that end on record ends: newlines, or for CSV
+    /// newlines outside quotes.
+    static func chunkBounds(_ bytes: UnsafeRawBufferPointer, chunks: Int, framing: RecordFraming) -> [Int] {
+        if framing == .csv { return CSVRecordEnds.chunkBounds(bytes, chunks: chunks) }
         var bounds = [0]
         let count = bytes.count
         for index in 1..<max(chunks, 1) {

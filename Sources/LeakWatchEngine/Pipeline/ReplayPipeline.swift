@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 package import LeakWatchIngest
 import LeakWatchParsing
 
@@ -23,13 +18,17 @@ package final class ReplayPipeline {
     }
 
     /// Runs the replay; `deliver` receives each batch of detections in order.
+    /// - Parameter progress: called after each step with the bytes read so far (for a progress bar).
     /// - Throws: ``IngestError`` when an input path matches nothing. Damaged files are reported in the
     ///   statistics and the run goes on.
-    package func run(deliver: ([Detection]) -> Void) throws(IngestError) -> ReplayStatistics {
-        let started = Self.monotonicSeconds()
+    package func run(
+        progress: ((ReplayProgress) -> Void)? = nil, deliver: ([Detection]) -> Void
+    ) throws(IngestError) -> ReplayStatistics {
+        let started = MonotonicClock.seconds()
         var statistics = ReplayStatistics()
         let files = try InputDiscovery.expand(options.paths)
         statistics.files = files.count
+        let totalBytes = files.reduce(Int64(0)) { $0 + $1.size }
 
         var peeks: [FilePeek] = []
         for file in files {
@@ -73,8 +72,8 @@ package final class ReplayPipeline {
         }
 
         func retire(_ cursor: FileCursor) {
-            cursor.close()
             statistics.ingest.add(cursor.stats)
+            statistics.fillTiming.add(cursor.timing)
             if let damage = cursor.damage {
                 statistics.damaged.append(.init(path: cursor.file.path, error: damage))
             }
@@ -103,15 +102,19 @@ package final class ReplayPipeline {
                 continue
             }
             let nextStart = pending.first?.firstTime
-            let mergeStarted = Self.monotonicSeconds()
+            let mergeStarted = MonotonicClock.seconds()
             let step = TimeMerge.step(active, before: nextStart ?? Int64.max, limit: eventsPerStep)
-            let aggregateStarted = Self.monotonicSeconds()
+            let aggregateStarted = MonotonicClock.seconds()
             statistics.stageSeconds.merge += aggregateStarted - mergeStarted
             let detections = aggregator.process(step.runs, batches: step.batches, routes: step.routes)
-            let sinkStarted = Self.monotonicSeconds()
+            let sinkStarted = MonotonicClock.seconds()
             statistics.stageSeconds.aggregate += sinkStarted - aggregateStarted
             if !detections.isEmpty { deliver(detections) }
-            statistics.stageSeconds.sink += Self.monotonicSeconds() - sinkStarted
+            statistics.stageSeconds.sink += MonotonicClock.seconds() - sinkStarted
+            if let progress {
+                let read = active.reduce(statistics.ingest.compressedBytesRead) { $0 + $1.stats.compressedBytesRead }
+                progress(ReplayProgress(bytesRead: read, totalBytes: totalBytes, events: statistics.events))
+            }
         }
         if options.flushAtEnd {
             let detections = aggregator.flush()
@@ -122,15 +125,10 @@ package final class ReplayPipeline {
         statistics.parseErrors.record(.lineTooLong, count: statistics.ingest.linesTooLong)
         statistics.keys = aggregator.keysByDimension
         statistics.overflowEvents = aggregator.overflowByDimension
-        statistics.seconds = Self.monotonicSeconds() - started
+        statistics.seconds = MonotonicClock.seconds() - started
         if aggregator.watermark.hasEvents { statistics.lastEventMillis = aggregator.watermark.newest }
         statistics.firstEventMillis = peeks.compactMap(\.firstTime).min()
         return statistics
     }
 
-    static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-    }
 }

@@ -20,8 +20,10 @@ package struct ReplayStatistics: Sendable {
     package var seconds: Double = 0
     package var keys: [Dimension: Int] = [:]
     package var overflowEvents: [Dimension: Int64] = [:]
-    /// Wall-clock seconds the coordinator spent in each stage (decode wait = blocked on decompression).
+    /// Wall-clock seconds the coordinator spent in each stage.
     package var stageSeconds = StageSeconds()
+    /// Thread seconds spent decompressing and splitting lines (inside the parse stage when decoding overlaps it).
+    package var fillTiming = FillTiming()
     package var firstEventMillis: Int64?
     package var lastEventMillis: Int64?
 
@@ -35,11 +37,18 @@ package struct ReplayStatistics: Sendable {
 
 /// Where a replay's wall-clock time went.
 package struct StageSeconds: Sendable {
-    package var decodeWait: Double = 0
+    /// Parsing a block's chunks, with the next block decoded beside them (and alone, with one worker).
     package var parse: Double = 0
     package var merge: Double = 0
     package var aggregate: Double = 0
     package var sink: Double = 0
 
     package init() {}
+}
+
+/// How far a replay has come: file bytes read (compressed, as on disk) of the total found at the start.
+package struct ReplayProgress: Sendable {
+    package var bytesRead: Int64
+    package var totalBytes: Int64
+    package var events: Int64
 }

@@ -8,7 +8,7 @@ package import LeakWatchIngest
 /// so state saved with one worker count loads with any other.
 package enum EngineStateStore {
     static let magic: UInt32 = 0x4c57_5354  // "LWST"
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
     package static let fileName = "engine.state"
 
     /// Writes `engine.state` in `directory` (created if needed) atomically: temporary file, fsync, rename, fsync

@@ -52,6 +52,11 @@ extension Partition {
         writer.write(array: baselines.level.array)
         writer.write(array: baselines.variance.array)
         writer.write(array: baselines.bucketSamples.array)
+        writer.write(array: baselines.freeRows)
+        writer.write(array: freeSlots)
+        writer.write(array: retired.hashes)
+        writer.write(array: retired.firstWindows)
+        writer.write(UInt64(retired.next))
     }
 
     /// Restores what ``encode(into:)`` wrote into this freshly made (empty) partition.
@@ -66,7 +71,7 @@ extension Partition {
         else { throw StateError(path: reader.path, problem: "inconsistent key tables") }
         names = restoredNames
         table = KeyTable(capacity: max(64, count))
-        for (slot, hash) in hashes.enumerated() { table.insert(hash, slot: Int32(slot)) }
+        for (slot, hash) in hashes.enumerated() where hash != 0 { table.insert(hash, slot: Int32(slot)) }
         keyHashes.append(contentsOf: hashes)
         dimensions.append(contentsOf: dimensionCodes)
         lastEvaluated.append(contentsOf: try reader.readArray(of: Int64.self, zero: 0))
@@ -131,6 +136,18 @@ extension Partition {
         baselines.level.append(contentsOf: try reader.readArray(of: Float.self, zero: 0))
         baselines.variance.append(contentsOf: try reader.readArray(of: Float.self, zero: 0))
         baselines.bucketSamples.append(contentsOf: try reader.readArray(of: UInt16.self, zero: 0))
+        baselines.freeRows = try reader.readArray(of: Int32.self, zero: 0)
+        freeSlots = try reader.readArray(of: Int32.self, zero: 0)
+        let retiredHashes = try reader.readArray(of: UInt64.self, zero: 0)
+        let retiredWindows = try reader.readArray(of: Int64.self, zero: 0)
+        let retiredNext = Int(try reader.read(UInt64.self))
+        guard retiredHashes.count == retiredWindows.count, retiredHashes.count <= retired.capacity,
+              freeSlots.allSatisfy({ $0 >= 0 && Int($0) < count && hashes[Int($0)] == 0 }),
+              freeSlots.count == hashes.count(where: { $0 == 0 }),
+              baselines.freeRows.allSatisfy({ $0 >= 0 && Int($0) < baselines.bucketSamples.count / BaselineStore.buckets })
+        else { throw StateError(path: reader.path, problem: "inconsistent evicted keys") }
+        retired = RetiredKeys(
+            capacity: retired.capacity, hashes: retiredHashes, firstWindows: retiredWindows, next: retiredNext)
         guard ringWindow.count == count * ringSize, ringEntry.count == count * ringSize,
               firstWindow.count == count, reportedNew.count == count, undeclaredRun.count == count, episodeStart.count == count * Self.detectors,
               baselines.hour.count == count, baselines.seasonalRow.count == count,

@@ -27,3 +27,23 @@ package struct IngestStats: Sendable, Hashable {
         frames += other.frames
     }
 }
+
+/// Where a ``LineBlockReader`` spent its time: filling blocks in all, and splitting lines within that (the rest
+/// is reading and decompressing).
+package struct FillTiming: Sendable, Hashable {
+    /// Seconds in `fill`, decompression and splitting included.
+    package var fill: Double = 0
+    /// Seconds finding line ends and dropping over-long lines.
+    package var split: Double = 0
+
+    package init() {}
+
+    /// Seconds reading and decompressing.
+    package var decode: Double { max(0, fill - split) }
+
+    /// Adds another reader's timing.
+    package mutating func add(_ other: FillTiming) {
+        fill += other.fill
+        split += other.split
+    }
+}

@@ -21,6 +21,8 @@ package final class LineBlockReader {
     package let framing: RecordFraming
     /// Counters for this file so far.
     package internal(set) var stats = IngestStats()
+    /// Seconds spent in ``fill(_:targetBytes:)``, and the part of them spent finding line ends.
+    package internal(set) var timing = FillTiming()
 
     private let source: any DecodedByteSource
     /// The partial last line of the previous fill, placed at the front of the next block.
@@ -106,6 +108,8 @@ package final class LineBlockReader {
     ///   and the library's message) or `.unreadableFile`, on the fill after the one that delivered the last good
     ///   lines (or at once if there were none).
     package func fill(_ block: LineBlock, targetBytes: Int) throws(IngestError) -> Bool {
+        let started = MonotonicClock.seconds()
+        defer { timing.fill += MonotonicClock.seconds() - started }
         block.count = 0
         block.lineCount = 0
         if let failure, failureIsDue { throw failure }
@@ -145,11 +149,13 @@ package final class LineBlockReader {
                 break
             }
             stats.rawBytes += Int64(produced)
+            let splitStarted = MonotonicClock.seconds()
             if framing == .csv {
                 absorbCSV(block, &scan, newBytes: produced)
             } else {
                 absorb(block, &scan, newBytes: produced)
             }
+            timing.split += MonotonicClock.seconds() - splitStarted
         }
         if failure == nil && !inputEnded {
             keepPartialLine(block, scan)

@@ -45,9 +45,7 @@ package final class LogTailer {
 
     /// Reads what is new, with the monotonic clock as time.
     package func poll() -> [TailBatch] {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return poll(now: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
+        poll(now: MonotonicClock.seconds())
     }
 
     /// Reads what is new.

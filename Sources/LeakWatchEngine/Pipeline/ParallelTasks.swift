@@ -1,0 +1,40 @@
+import Dispatch
+import Synchronization
+
+/// Runs a list of independent tasks on at most a given number of Dispatch threads, each thread taking the next
+/// task as soon as it is free, so that a long task (decoding a block) and many short ones (parsing chunks) balance.
+///
+/// With one thread the tasks run in order on the calling thread: `--workers 1` uses one core.
+enum ParallelTasks {
+    /// Calls `body` once for every index in `0..<tasks`, on at most `threads` threads, and returns when all are done.
+    /// Tasks are handed out in index order.
+    static func run(tasks: Int, threads: Int, _ body: (Int) -> Void) {
+        guard tasks > 0 else { return }
+        let width = min(threads, tasks)
+        if width <= 1 {
+            for index in 0..<tasks { body(index) }
+            return
+        }
+        let next = TaskCounter()
+        withoutActuallyEscaping(body) { body in
+            // Safe: `body` is only called while this function waits in concurrentPerform.
+            let shared = UnsafeTransfer(body)
+            DispatchQueue.concurrentPerform(iterations: width) { _ in
+                while true {
+                    let index = next.take()
+                    if index >= tasks { break }
+                    shared.wrappedValue(index)
+                }
+            }
+        }
+    }
+}
+
+/// The index of the next task to hand out.
+private final class TaskCounter: Sendable {
+    private let counter = Atomic<Int>(0)
+
+    func take() -> Int {
+        counter.wrappingAdd(1, ordering: .relaxed).oldValue
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import LeakWatchIngest
+
+/// Times the stock command-line decompressor (`zstd -dc`, `gzip -dc`) on the same files as a benchmark, output to
+/// /dev/null: the speed LeakWatch is compared with.
+struct DecompressorBaseline {
+    /// Seconds the decompressors took in all, and the files they covered.
+    var seconds: Double
+    var files: Int
+    /// The commands run, e.g. `zstd -dc`.
+    var tools: [String]
+
+    /// Runs the decompressor of each compressed file in turn. Returns nil when no file is compressed or a tool is
+    /// missing (the benchmark then reports no ratio).
+    /// - Throws: when a decompressor exits with an error.
+    static func measure(_ files: [InputFile]) throws -> DecompressorBaseline? {
+        var commands: [(tool: String, path: String)] = []
+        for file in files {
+            switch try compression(of: file.path) {
+            case .zstd: commands.append(("zstd", file.path))
+            case .gzip: commands.append(("gzip", file.path))
+            case .plain: continue
+            }
+        }
+        guard !commands.isEmpty else { return nil }
+        var executables: [String: String] = [:]
+        for tool in Set(commands.map(\.tool)) {
+            guard let path = executable(named: tool) else { return nil }
+            executables[tool] = path
+        }
+        let devNull = FileHandle(forWritingAtPath: "/dev/null")
+        let started = MonotonicClock.seconds()
+        for command in commands {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executables[command.tool]!)
+            process.arguments = ["-dc", command.path]
+            process.standardOutput = devNull
+            process.standardError = FileHandle.standardError
+            try process.run()
+            process.waitUntilExit()
+            if process.terminationStatus != 0 {
+                throw BenchError("\(command.tool) -dc \(command.path) exited with status \(process.terminationStatus)")
+            }
+        }
+        let seconds = MonotonicClock.seconds() - started
+        return DecompressorBaseline(
+            seconds: seconds, files: commands.count, tools: Set(commands.map { "\($0.tool) -dc" }).sorted())
+    }
+
+    private static func compression(of path: String) throws -> Compression {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BenchError("cannot open \(path)") }
+        defer { try? handle.close() }
+        let prefix = [UInt8](handle.readData(ofLength: 16))
+        return prefix.withUnsafeBytes { CompressionDetector.detect($0) }
+    }
+
+    /// The first executable called `name` on `PATH`.
+    static func executable(named name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
+
+/// A benchmark that could not run, with the reason.
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
