@@ -1,25 +1,26 @@
 #!/usr/bin/env bash
-# Measures replay throughput and peak RSS on a generated archive next to `zstd -dc` on the same files.
-#   scripts/measure-throughput.sh [DIR] [DAYS] [RATE]
-# Defaults: /tmp/leakwatch-archive, 3 days at 8 access events/s (about 900 MB raw, 100 MB zstd).
+# The throughput and memory measurements of docs/performance.md, in one run:
+#   scripts/measure-throughput.sh [DIR]
+# 1. `leakwatch bench` (1 and 2 workers, zstd -dc timed alongside) on a generated archive of about 2.2 GB raw
+#    (9 days at 8 access events/s, 19 zstd files), then on a cardinality-attack file (a million distinct paths,
+#    principals and addresses); each bench prints its peak RSS.
+# 2. The same counting work in DuckDB (`pip install duckdb`), 2 threads, on the same archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-/tmp/leakwatch-archive}
-days=${2:-3}
-rate=${3:-8}
 
 swift build -c release --product leakwatch >&2
 bin=.build/release/leakwatch
-[ -f "$dir/labels.json" ] || "$bin" generate --out "$dir" --days "$days" --seed 99 --rate "$rate" --warmup-days 1
+[ -f "$dir/labels.json" ] || "$bin" generate --out "$dir" --days 9 --seed 99 --rate 8 --warmup-days 1
+[ -f "$dir/attack.jsonl.zst" ] || python3 scripts/make-cardinality-attack.py "$dir/attack.jsonl.zst"
 
-raw=$(zstd -dc "$dir"/logs/*.zst | wc -c)
-start=$(date +%s.%N)
-zstd -dc "$dir"/logs/*.zst >/dev/null
-end=$(date +%s.%N)
-awk -v s="$start" -v e="$end" -v raw="$raw" \
-    'BEGIN { printf "zstd -dc: %.2f s, %.1f MB/s raw (%d bytes)\n", e - s, raw / 1e6 / (e - s), raw }'
-
-for workers in 1 2; do
-    /usr/bin/time -f "  peak RSS %M KB" "$bin" replay --quiet --workers "$workers" "$dir/logs" 2>&1 \
-        | grep -E "workers|speed|stages|peak RSS"
-done
+echo "== generated archive"
+"$bin" bench --workers 1,2 --json "$dir/bench-archive.json" "$dir/logs"
+echo "== cardinality attack"
+"$bin" bench --workers 1,2 --json "$dir/bench-attack.json" "$dir/attack.jsonl.zst"
+echo "== DuckDB"
+if python3 -c "import duckdb" 2>/dev/null; then
+    python3 scripts/duckdb-baseline.py --threads 2 "$dir"/logs/*.zst
+else
+    echo "duckdb is not installed: pip install duckdb"
+fi

@@ -37,6 +37,15 @@ enum Fixture {
         return bytes
     }()
 
+    /// The same lines as a plain file.
+    static let plainFile: String = {
+        let path = directory + "/access-plain.jsonl"
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: Data(lines))
+        }
+        return path
+    }()
+
     static let parsed: ParsedBatch = {
         var batch = ParsedBatch()
         lines.withUnsafeBytes { EventParser(format: .json).parse(lines: $0, into: &batch) }
@@ -44,19 +53,61 @@ enum Fixture {
     }()
 }
 
+/// Custom metrics: decoded megabytes per second and events handled per iteration (mallocs per event =
+/// `Malloc (total)` / `events`).
+enum Rate {
+    static let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+    static let decompressMegabytesPerSecond = BenchmarkMetric.custom(
+        "decompress MB/s", polarity: .prefersLarger, useScalingFactor: false)
+    static let splitMegabytesPerSecond = BenchmarkMetric.custom(
+        "split MB/s", polarity: .prefersLarger, useScalingFactor: false)
+    static let events = BenchmarkMetric.custom("events", polarity: .prefersLarger, useScalingFactor: false)
+
+    /// Records `bytes` over the seconds since `started` as MB/s.
+    static func record(_ benchmark: Benchmark, bytes: Int, since started: Double, metric: BenchmarkMetric = megabytesPerSecond) {
+        let seconds = MonotonicClock.seconds() - started
+        if seconds > 0 { benchmark.measurement(metric, Int(Double(bytes) / 1e6 / seconds)) }
+    }
+}
+
 let benchmarks: @Sendable () -> Void = {
     let throughput = Benchmark.Configuration(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident, Rate.megabytesPerSecond, Rate.events],
         maxDuration: .seconds(5), maxIterations: 20)
+    var decoding = throughput
+    decoding.metrics += [Rate.decompressMegabytesPerSecond, Rate.splitMegabytesPerSecond]
 
-    Benchmark("zstd decompress + line framing (one file)", configuration: throughput) { benchmark in
+    Benchmark("zstd decompress + line splitting (one file)", configuration: decoding) { benchmark in
         let file = InputFile(path: Fixture.accessFile, size: 0)
         let block = LineBlock(capacity: 4 << 20)
         benchmark.startMeasurement()
+        let started = MonotonicClock.seconds()
         let reader = try LineBlockReader(file: file)
         var bytes = 0
         while try reader.fill(block, targetBytes: 4 << 20) { bytes += block.count }
+        benchmark.stopMeasurement()
+        Rate.record(benchmark, bytes: bytes, since: started)
+        let timing = reader.timing
+        benchmark.measurement(Rate.decompressMegabytesPerSecond, Int(Double(bytes) / 1e6 / max(timing.decode, 1e-9)))
+        benchmark.measurement(Rate.splitMegabytesPerSecond, Int(Double(bytes) / 1e6 / max(timing.split, 1e-9)))
         blackHole(bytes)
+    }
+
+    Benchmark("line splitting (plain file, page cache)", configuration: throughput) { benchmark in
+        let file = InputFile(path: Fixture.plainFile, size: 0)
+        let block = LineBlock(capacity: 4 << 20)
+        benchmark.startMeasurement()
+        let started = MonotonicClock.seconds()
+        let reader = try LineBlockReader(file: file)
+        var bytes = 0
+        var lines = 0
+        while try reader.fill(block, targetBytes: 4 << 20) {
+            bytes += block.count
+            lines += block.lineCount
+        }
+        benchmark.stopMeasurement()
+        Rate.record(benchmark, bytes: bytes, since: started)
+        benchmark.measurement(Rate.events, lines)
     }
 
     Benchmark("JSON-lines parse (40 MB, reused batch)", configuration: throughput) { benchmark in
@@ -64,9 +115,12 @@ let benchmarks: @Sendable () -> Void = {
         var batch = ParsedBatch(eventCapacity: 1 << 18, arenaCapacity: 32 << 20)
         Fixture.lines.withUnsafeBytes { parser.parse(lines: $0, into: &batch) }
         benchmark.startMeasurement()
+        let started = MonotonicClock.seconds()
         batch.removeAll()
         Fixture.lines.withUnsafeBytes { parser.parse(lines: $0, into: &batch) }
-        blackHole(batch.events.count)
+        benchmark.stopMeasurement()
+        Rate.record(benchmark, bytes: Fixture.lines.count, since: started)
+        benchmark.measurement(Rate.events, batch.events.count)
     }
 
     Benchmark("Combined Log Format parse", configuration: throughput) { benchmark in
@@ -79,23 +133,62 @@ let benchmarks: @Sendable () -> Void = {
         var batch = ParsedBatch(eventCapacity: 1 << 18, arenaCapacity: 16 << 20)
         text.withUnsafeBytes { parser.parse(lines: $0, into: &batch) }
         benchmark.startMeasurement()
+        let started = MonotonicClock.seconds()
         batch.removeAll()
         text.withUnsafeBytes { parser.parse(lines: $0, into: &batch) }
-        blackHole(batch.events.count)
+        benchmark.stopMeasurement()
+        Rate.record(benchmark, bytes: text.count, since: started)
+        benchmark.measurement(Rate.events, batch.events.count)
     }
 
-    Benchmark("endpoint templating", configuration: throughput) { benchmark in
+    Benchmark("endpoint templating (bytes in, bytes out)", configuration: throughput) { benchmark in
         let templater = EndpointTemplater()
-        let paths = (0..<10_000).map { "/api/v2/contacts/\($0 * 7919)/orders/3f2b9c1e-8d4a-4b6e-9f21-\(100_000_000_000 + $0)?page=\($0 % 9)" }
+        var text: [UInt8] = []
+        var bounds: [Range<Int>] = []
+        for index in 0..<100_000 {
+            let start = text.count
+            text.append(contentsOf: Array(
+                "/api/v2/contacts/\(index * 7919)/orders/3f2b9c1e-8d4a-4b6e-9f21-\(100_000_000_000 + index)?page=\(index % 9)".utf8))
+            bounds.append(start..<text.count)
+        }
+        let method = Array("GET".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 12)
         benchmark.startMeasurement()
-        for path in paths { blackHole(templater.template(path, method: "GET")) }
+        let started = MonotonicClock.seconds()
+        var written = 0
+        text.withUnsafeBytes { bytes in
+            method.withUnsafeBytes { method in
+                for range in bounds {
+                    output.removeAll(keepingCapacity: true)
+                    templater.write(method: method, path: UnsafeRawBufferPointer(rebasing: bytes[range]), into: &output)
+                    written &+= output.count
+                }
+            }
+        }
+        benchmark.stopMeasurement()
+        Rate.record(benchmark, bytes: text.count, since: started)
+        benchmark.measurement(Rate.events, bounds.count)
+        blackHole(written)
     }
 
-    Benchmark("aggregate + detect (2 workers, parsed day)", configuration: throughput) { benchmark in
+    Benchmark("aggregate + detect, steady state (2 workers, second half of a parsed day)", configuration: throughput) {
+        benchmark in
         let batch = Fixture.parsed
-        benchmark.startMeasurement()
+        let half = batch.events.count / 2
+        // Keys, windows and baselines exist after the first half: what is measured is the steady state.
         let aggregator = ShardedAggregator(configuration: EngineConfiguration(), workers: 2)
-        blackHole(aggregator.process([EventRun(batch: 0, start: 0, end: batch.events.count)], batches: [batch]).count)
+        blackHole(aggregator.process([EventRun(batch: 0, start: 0, end: half)], batches: [batch]).count)
+        var routes: [KeyRoute] = []
+        KeyRoute.compute(batch, into: &routes)
+        benchmark.startMeasurement()
+        let started = MonotonicClock.seconds()
+        let detections = aggregator.process(
+            [EventRun(batch: 0, start: half, end: batch.events.count)], batches: [batch], routes: [routes])
+        benchmark.stopMeasurement()
+        Rate.record(benchmark, bytes: Fixture.lines.count / 2, since: started)
+        benchmark.measurement(Rate.events, batch.events.count - half)
+        blackHole(detections.count)
     }
 
     Benchmark("full replay pipeline (generated 2 days, 2 workers)", configuration: throughput) { benchmark in
@@ -105,6 +198,8 @@ let benchmarks: @Sendable () -> Void = {
         let pipeline = ReplayPipeline(
             options: options, aggregator: ShardedAggregator(configuration: EngineConfiguration(), workers: 2))
         let statistics = try pipeline.run { blackHole($0.count) }
-        blackHole(statistics.events)
+        benchmark.stopMeasurement()
+        benchmark.measurement(Rate.megabytesPerSecond, Int(statistics.rawMegabytesPerSecond))
+        benchmark.measurement(Rate.events, Int(statistics.events))
     }
 }

@@ -225,18 +225,15 @@ package final class ShardedAggregator {
         var partials: [OverflowPartial] = []
         for worker in 0..<workers { partials.append(contentsOf: workerOverflow[worker]) }
         for window in closedWindows {
-            for dimension in Dimension.allCases {
+            for dimension in Dimension.allCases
+            where partials.contains(where: { $0.window == window && $0.dimension == dimension }) {
                 var sum = [Int64](repeating: 0, count: Metric.count)
-                var any = false
                 for partial in partials where partial.window == window && partial.dimension == dimension {
-                    any = true
                     for metric in 0..<Metric.count { sum[metric] &+= partial.values[metric] }
                 }
-                if any {
-                    overflowPartition.addAggregate(
-                        hash: KeyNaming.hash(of: dimension, name: KeyNaming.overflowName),
-                        name: KeyNaming.overflowName, dimension: dimension, window: window, values: sum)
-                }
+                overflowPartition.addAggregate(
+                    hash: KeyNaming.hash(of: dimension, name: KeyNaming.overflowName),
+                    name: KeyNaming.overflowName, dimension: dimension, window: window, values: sum)
             }
             var unused: [OverflowPartial] = []
             overflowPartition.closeWindow(

@@ -48,7 +48,7 @@ package struct EndpointTemplater: Sendable {
 
     /// Appends `METHOD SP TEMPLATE` (or just the template when `method` is empty) to `arena`.
     @inlinable
-    func write(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, into arena: inout [UInt8]) {
+    package func write(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, into arena: inout [UInt8]) {
         withUnsafeTemporaryAllocation(byteCount: outputBound(method: method, path: path), alignment: 1) { scratch in
             var writer = ByteWriter(scratch)
             write(method: method, path: path, to: &writer)
