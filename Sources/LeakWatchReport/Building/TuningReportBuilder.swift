@@ -10,6 +10,8 @@ package struct TuningReportBuilder {
     package var labels: Labels?
     /// Values per detector sweep, the current one included (0 turns the sweep off).
     package var sweepPoints = 5
+    /// Detectors to sweep (nil: every enabled detector with a main threshold).
+    package var sweepDetectors: Set<DetectorKind>?
     /// Keys taken from each top list (by alerts, by requests).
     package var topKeys = 5
     /// Most points drawn per key series.
@@ -56,12 +58,14 @@ package struct TuningReportBuilder {
         return TuningReport(
             summary: run.summary, alerts: run.alerts.filter { $0.detection.status == .firing }.map(ReportMarks.mark),
             series: series, sweeps: try sweeps(alerts: run.alerts, period: period),
-            windowMillis: configuration.windowMillis)
+            windowMillis: configuration.windowMillis, warmupEndMillis: period.warmupEnd)
     }
 
     private func sweeps(alerts: [Alert], period: ScoringPeriod) throws(ReportError) -> [DetectorSweep] {
         guard sweepPoints > 0 else { return [] }
-        let parameters = SweepParameter.all.filter { $0.isEnabled(in: configuration) }
+        let parameters = SweepParameter.all.filter { parameter in
+            parameter.isEnabled(in: configuration) && sweepDetectors.map { $0.contains(parameter.detector) } ?? true
+        }
         let plans = parameters.map { parameter in
             let current = parameter.value(in: configuration)
             return (parameter, current, SweepValues.around(

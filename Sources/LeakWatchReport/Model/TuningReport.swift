@@ -10,15 +10,19 @@ package struct TuningReport: Sendable {
     package var sweeps: [DetectorSweep]
     /// Length of an engine window in milliseconds.
     package var windowMillis: Int64
+    /// End of the warm-up (epoch ms): before it keys cannot alert on their baselines yet.
+    package var warmupEndMillis: Int64?
 
     package init(
-        summary: ReportSummary, alerts: [AlertMark], series: [KeySeries], sweeps: [DetectorSweep], windowMillis: Int64
+        summary: ReportSummary, alerts: [AlertMark], series: [KeySeries], sweeps: [DetectorSweep],
+        windowMillis: Int64, warmupEndMillis: Int64? = nil
     ) {
         self.summary = summary
         self.alerts = alerts
         self.series = series
         self.sweeps = sweeps
         self.windowMillis = windowMillis
+        self.warmupEndMillis = warmupEndMillis
     }
 }
 

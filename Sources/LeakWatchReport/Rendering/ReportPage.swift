@@ -35,13 +35,15 @@ package enum ReportPage {
     private static func timeline(_ report: TuningReport, span: (Int64, Int64)) -> String {
         var html = "<section id=\"timeline\">\n<h2>Alerts over time</h2>\n"
         html += "<p class=\"note\">Firing alerts per detector, stacked by severity. Each row has its own scale (the "
-            + "small number at its top left is the row's maximum per bar).</p>\n"
+            + "small number at its top left is the row's maximum per bar). The grey band is the warm-up, during which "
+            + "keys learn their baselines and cannot alert on them.</p>\n"
         let detectors = report.summary.alertsByDetector.map(\.detector)
         if detectors.isEmpty {
             html += "<p>No alerts in this run.</p>\n"
         } else {
             html += severityLegend()
-            html += TimelineChart.svg(alerts: report.alerts, detectors: detectors, span: span) + "\n"
+            html += TimelineChart.svg(alerts: report.alerts, detectors: detectors, span: span,
+                                      warmupEnd: report.warmupEndMillis) + "\n"
         }
         return html + "</section>\n"
     }
@@ -53,7 +55,7 @@ package enum ReportPage {
         }
         let window = TimelineChart.bucketName(report.windowMillis)
         html += "<p class=\"note\">The keys with the most alerts and the busiest keys. Bars: the busiest "
-            + "\(window) window of each \(TimelineChart.bucketName(bucket)); green line: what the baseline expected "
+            + "window (a window is one \(window)) of each \(TimelineChart.bucketName(bucket)); green line: what the baseline expected "
             + "for a window (mean over the \(TimelineChart.bucketName(bucket))); red dashed line: the value at which "
             + "<code>volume_spike</code> would alert (threshold, ratio, floor and recent-peak rules together; absent "
             + "while the key warms up; drawn along the top when it is above the chart). Triangles: firing alerts on the "
@@ -69,7 +71,8 @@ package enum ReportPage {
             html += "<p class=\"note\">\(HTMLEscaping.escape(series.reasons.joined(separator: "; "))); "
                 + "\(series.alerts.count) firing alert\(series.alerts.count == 1 ? "" : "s") on this key"
                 + (series.alerts.isEmpty ? "" : " (" + detectorCounts(series.alerts) + ")") + ".</p>\n"
-            html += SeriesChart.svg(series, span: span) + "\n"
+            html += SeriesChart.svg(series, span: span, warmupEnd: report.warmupEndMillis,
+                                    windowMillis: report.windowMillis) + "\n"
         }
         return html + "</section>\n"
     }

@@ -18,6 +18,7 @@ enum ReportPalette {
     static let recall = "#2a9d5c"
     static let axis = "#888"
     static let grid = "#e6e6e6"
+    static let warmup = "#eceff3"
     static let current = "#1f3b57"
     static let other = "#a9bcd0"
 

@@ -8,7 +8,8 @@ enum SeriesChart {
     static let top = 16.0
     static let bottom = 196.0
 
-    static func svg(_ series: KeySeries, span: (first: Int64, last: Int64)) -> String {
+    static func svg(_ series: KeySeries, span: (first: Int64, last: Int64), warmupEnd: Int64?,
+                    windowMillis: Int64) -> String {
         var canvas = SVGCanvas(width: width, height: height)
         let bucket = series.bucketMillis
         let axis = TimeAxis(from: span.first / bucket * bucket, to: (span.last / bucket + 1) * bucket, start: left,
@@ -18,21 +19,17 @@ enum SeriesChart {
         // A bound far above everything the key did would flatten the chart: it is then drawn along the top.
         let scale = LinearScale(maxValue: highestBound <= 3 * visible ? max(visible, highestBound) : visible,
                                 tickCount: 4, start: bottom, end: top)
+        axis.shadeWarmup(on: &canvas, until: warmupEnd, top: top, bottom: bottom, label: true)
         for tick in scale.ticks {
             let y = scale.position(tick)
             canvas.line(x1: left, y1: y, x2: width - right, y2: y, stroke: ReportPalette.grid)
             canvas.text(CompactNumber.text(tick), x: left - 6, y: y + 4, anchor: "end", size: 10, fill: "#555")
         }
-        let ticks = axis.ticks(maxTicks: 12)
-        for tick in ticks.times {
-            let x = axis.position(tick)
-            canvas.line(x1: x, y1: bottom, x2: x, y2: bottom + 4, stroke: ReportPalette.axis)
-            canvas.text(TimeAxis.label(tick, step: ticks.step), x: x, y: bottom + 16, anchor: "middle", size: 10,
-                        fill: "#444")
-        }
+        axis.drawLabels(on: &canvas, y: bottom + 16, maxTicks: 12)
         canvas.line(x1: left, y1: bottom, x2: width - right, y2: bottom, stroke: ReportPalette.axis)
         canvas.line(x1: left, y1: top, x2: left, y2: bottom, stroke: ReportPalette.axis)
-        canvas.text("\(series.metric) per window", x: 4, y: top - 4, size: 10, fill: "#555")
+        canvas.text("\(series.metric) per \(TimelineChart.bucketName(windowMillis)) window", x: 4, y: top - 5,
+                    size: 10, fill: "#555")
         let barWidth = max(1, axis.position(axis.from + bucket) - axis.position(axis.from) - 0.5)
         for point in series.points where point.observed > 0 {
             let y = scale.position(point.observed)
@@ -52,11 +49,13 @@ enum SeriesChart {
         }
         canvas.polyline(line { $0.expected }, stroke: ReportPalette.expected, width: 1.5)
         canvas.polyline(line { $0.bound }, stroke: ReportPalette.bound, width: 1.5, dash: "5 3")
-        var marked = Set<String>()
+        // One marker per bucket and detector; several detectors in one bucket stack downwards.
+        var marked: [Int64: [String]] = [:]
         for alert in series.alerts {
             let time = alert.time / bucket * bucket
-            guard marked.insert("\(time)|\(alert.detector)").inserted else { continue }
-            canvas.marker(x: axis.position(time) + barWidth / 2, y: top + 2,
+            guard marked[time]?.contains(alert.detector) != true else { continue }
+            marked[time, default: []].append(alert.detector)
+            canvas.marker(x: axis.position(time) + barWidth / 2, y: top + 2 + 9 * Double(marked[time]!.count - 1),
                           fill: ReportPalette.colour(severity: alert.severity),
                           title: "\(alert.detector) (\(alert.severity)) at \(TimeAxis.label(alert.time, step: 60_000)) UTC")
         }

@@ -36,6 +36,26 @@ package struct TimeAxis: Sendable, Equatable {
         return (step, times)
     }
 
+    /// Draws the tick labels below `y`, pulled inside the plot at both ends so that none is cut off.
+    func drawLabels(on canvas: inout SVGCanvas, y: Double, maxTicks: Int) {
+        let ticks = ticks(maxTicks: maxTicks)
+        for tick in ticks.times {
+            let x = position(tick)
+            let anchor = x > end - 30 ? "end" : x < start + 30 ? "start" : "middle"
+            canvas.line(x1: x, y1: y - 12, x2: x, y2: y - 8, stroke: ReportPalette.axis)
+            canvas.text(Self.label(tick, step: ticks.step), x: x, y: y, anchor: anchor, size: 10, fill: "#444")
+        }
+    }
+
+    /// Shades the warm-up (from the start of the axis to `warmupEnd`) between `top` and `bottom`.
+    func shadeWarmup(on canvas: inout SVGCanvas, until warmupEnd: Int64?, top: Double, bottom: Double,
+                     label: Bool) {
+        guard let warmupEnd, warmupEnd > from else { return }
+        let x = position(min(warmupEnd, to))
+        canvas.rect(x: start, y: top, width: x - start, height: bottom - top, fill: ReportPalette.warmup)
+        if label { canvas.text("warm-up", x: start + 4, y: bottom - 4, size: 10, fill: "#8a8f98") }
+    }
+
     /// `03-02` for day steps, `03-02 14:00` for shorter ones (UTC).
     package static func label(_ time: Int64, step: Int64) -> String {
         let text = TimeFormatting.rfc3339(time, fraction: false)  // 2026-03-02T14:00:00Z

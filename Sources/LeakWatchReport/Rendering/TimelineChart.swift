@@ -10,7 +10,9 @@ enum TimelineChart {
     ///   - alerts: firing alerts.
     ///   - detectors: rows, in order (detectors without alerts get an empty row saying so).
     ///   - span: the run's first and last event time.
-    static func svg(alerts: [AlertMark], detectors: [String], span: (first: Int64, last: Int64)) -> String {
+    static func svg(
+        alerts: [AlertMark], detectors: [String], span: (first: Int64, last: Int64), warmupEnd: Int64?
+    ) -> String {
         let bucket = Downsampling.bucketMillis(span: span.last - span.first, windowMillis: 3_600_000, maxPoints: 160)
         let from = span.first / bucket * bucket
         let to = (span.last / bucket + 1) * bucket
@@ -30,7 +32,8 @@ enum TimelineChart {
             }
             let highest = counts.values.map { $0.values.reduce(0, +) }.max() ?? 0
             let scale = LinearScale(maxValue: Double(max(highest, 1)), tickCount: 2, start: bottom, end: y0 + 4)
-            canvas.rect(x: left, y: y0, width: width - right - left, height: rowHeight, fill: "#f7f7f7")
+            canvas.rect(x: left, y: y0, width: width - right - left, height: rowHeight, fill: "#fbfbfb")
+            axis.shadeWarmup(on: &canvas, until: warmupEnd, top: y0, bottom: bottom, label: row == 0)
             for tick in ticks.times { canvas.line(x1: axis.position(tick), y1: y0, x2: axis.position(tick),
                                                   y2: bottom, stroke: ReportPalette.grid) }
             canvas.text(detector, x: left - 10, y: y0 + 20, anchor: "end", size: 12, fill: "#222", weight: "600")
@@ -52,18 +55,15 @@ enum TimelineChart {
             }
         }
         let axisY = top + Double(detectors.count) * (rowHeight + rowGap)
-        for tick in ticks.times {
-            canvas.text(TimeAxis.label(tick, step: ticks.step), x: axis.position(tick), y: axisY + 12, anchor: "middle",
-                        size: 11, fill: "#444")
-        }
-        canvas.text("UTC, one bar per \(bucketName(bucket))", x: width - right, y: axisY + 26, anchor: "end",
-                    size: 10, fill: "#777")
+        axis.drawLabels(on: &canvas, y: axisY + 12, maxTicks: 12)
+        canvas.text("UTC; one bar per \(bucketName(bucket)); the number at a row's top left is its most alerts per bar",
+                    x: width - right, y: axisY + 26, anchor: "end", size: 10, fill: "#777")
         return canvas.finish(label: "Firing alerts per detector and severity over time")
     }
 
     static func bucketName(_ millis: Int64) -> String {
         if millis % 86_400_000 == 0 { return millis == 86_400_000 ? "day" : "\(millis / 86_400_000) days" }
         if millis % 3_600_000 == 0 { return millis == 3_600_000 ? "hour" : "\(millis / 3_600_000) hours" }
-        return "\(millis / 60_000) minutes"
+        return millis == 60_000 ? "minute" : "\(millis / 60_000) minutes"
     }
 }
