@@ -28,10 +28,10 @@ struct DownsamplingTests {
     func bucketValues() {
         let hour: Int64 = 3_600_000
         let windows = [
-            Downsampling.Window(start: 0, observed: 3, expected: 2, bound: nil),
-            Downsampling.Window(start: 60_000, observed: 40, expected: 4, bound: 30),
-            Downsampling.Window(start: 120_000, observed: 5, expected: 6, bound: 50),
-            Downsampling.Window(start: 2 * hour, observed: 7, expected: 1, bound: nil),
+            SeriesPoint(time: 0, observed: 3, expected: 2, bound: nil),
+            SeriesPoint(time: 60_000, observed: 40, expected: 4, bound: 30),
+            SeriesPoint(time: 120_000, observed: 5, expected: 6, bound: 50),
+            SeriesPoint(time: 2 * hour, observed: 7, expected: 1, bound: nil),
         ]
         let points = Downsampling.downsample(windows, bucketMillis: hour)
         #expect(points == [
@@ -42,9 +42,9 @@ struct DownsamplingTests {
 
     @Test("three days of minute windows shrink to at most 100 points, each spike kept")
     func longRunKeepsSpikes() {
-        var windows: [Downsampling.Window] = []
+        var windows: [SeriesPoint] = []
         for minute in 0..<(3 * 24 * 60) {
-            windows.append(.init(start: Int64(minute) * 60_000, observed: minute == 2_000 ? 999 : 1, expected: 1,
+            windows.append(.init(time: Int64(minute) * 60_000, observed: minute == 2_000 ? 999 : 1, expected: 1,
                                  bound: 10))
         }
         let bucket = Downsampling.bucketMillis(span: Int64(windows.count) * 60_000, windowMillis: 60_000,

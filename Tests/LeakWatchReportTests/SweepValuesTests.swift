@@ -10,7 +10,8 @@ struct SweepValuesTests {
     }
 
     @Test("counts are whole numbers", arguments: [
-        (100.0, 5, [50.0, 71, 100, 141, 200]),
+        (100.0, 5, [50.0, 71, 100, 140, 200]),
+        (5_000.0, 5, [2_500.0, 3_500, 5_000, 7_100, 10_000]),
         (10.0, 3, [7.0, 10, 14]),
         (10.0, 4, [7.0, 10, 14, 20]),
     ])
@@ -35,7 +36,7 @@ struct SweepValuesTests {
     }
 
     @Test("YAML text of a value", arguments: [
-        (4.0, false, "4"), (5.7, false, "5.7"), (0.071, false, "0.071"), (141.0, true, "141"), (0.1, false, "0.1"),
+        (4.0, false, "4"), (5.7, false, "5.7"), (0.071, false, "0.071"), (140.0, true, "140"), (0.1, false, "0.1"),
     ])
     func text(value: Double, integral: Bool, expected: String) {
         #expect(SweepValues.text(value, integral: integral) == expected)

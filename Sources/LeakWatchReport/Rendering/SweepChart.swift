@@ -7,13 +7,14 @@ enum SweepChart {
     static let height = 210.0
     static let left = 52.0
     static let right = 44.0
-    static let top = 18.0
-    static let bottom = 168.0
+    static let top = 30.0
+    static let bottom = 172.0
 
     static func svg(_ sweep: DetectorSweep) -> String {
         var canvas = SVGCanvas(width: width, height: height)
-        let scale = LinearScale(maxValue: sweep.points.map(\.alertsPerDay).max() ?? 0, tickCount: 4, start: bottom,
-                                end: top)
+        // Headroom above the tallest bar for its value label (the precision and recall lines run along 1.00).
+        let scale = LinearScale(maxValue: 1.2 * (sweep.points.map(\.alertsPerDay).max() ?? 0), tickCount: 4,
+                                start: bottom, end: top)
         let share = LinearScale(maxValue: 1, tickCount: 4, start: bottom, end: top)
         let labelled = sweep.points.contains { $0.precision != nil || $0.recall != nil }
         for tick in scale.ticks {
@@ -27,8 +28,10 @@ enum SweepChart {
                             size: 10, fill: "#555")
             }
         }
-        canvas.text("alerts/day", x: 4, y: top - 6, size: 10, fill: "#555")
-        if labelled { canvas.text("precision, recall", x: width - 4, y: top - 6, anchor: "end", size: 10, fill: "#555") }
+        canvas.text("alerts/day", x: 4, y: top - 14, size: 10, fill: "#555")
+        if labelled {
+            canvas.text("precision, recall", x: width - 4, y: top - 14, anchor: "end", size: 10, fill: "#555")
+        }
         canvas.line(x1: left, y1: bottom, x2: width - right, y2: bottom, stroke: ReportPalette.axis)
         let slot = (width - left - right) / Double(max(1, sweep.points.count))
         func center(_ index: Int) -> Double { left + slot * (Double(index) + 0.5) }

@@ -4,7 +4,12 @@ import LeakWatchAlerting
 enum SweepTable {
     static func html(_ sweep: DetectorSweep) -> String {
         let name = HTMLEscaping.escape("\(sweep.detector).\(sweep.parameter)")
-        var html = "<h3 id=\"sweep-\(HTMLEscaping.escape(sweep.detector))\">\(name)</h3>\n<div class=\"grid\">\n"
+        var html = "<h3 id=\"sweep-\(HTMLEscaping.escape(sweep.detector))\">\(name)</h3>\n"
+        if sweep.points.count > 1, Set(sweep.points.map(\.alerts)).count == 1 {
+            html += "<p class=\"note\">The same alerts at every value: on this input another of the detector's "
+                + "settings (a ratio, a floor or a minimum) decides, not this one.</p>\n"
+        }
+        html += "<div class=\"grid\">\n"
         html += "<div>" + SweepChart.svg(sweep) + "</div>\n<div class=\"card\">\n<table class=\"sweep\" "
             + "data-detector=\"\(HTMLEscaping.escape(sweep.detector))\">\n<tr><th class=\"n\">\(HTMLEscaping.escape(sweep.parameter))</th>"
             + "<th class=\"n\">alerts</th><th class=\"n\">alerts/day</th><th class=\"n\">precision</th>"

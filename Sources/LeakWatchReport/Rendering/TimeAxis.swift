@@ -36,13 +36,14 @@ package struct TimeAxis: Sendable, Equatable {
         return (step, times)
     }
 
-    /// Draws the tick labels below `y`, pulled inside the plot at both ends so that none is cut off.
+    /// Draws tick marks hanging from `y - 16` and tick labels on the baseline `y`, the end labels pulled inside the
+    /// plot so that none is cut off.
     func drawLabels(on canvas: inout SVGCanvas, y: Double, maxTicks: Int) {
         let ticks = ticks(maxTicks: maxTicks)
         for tick in ticks.times {
             let x = position(tick)
             let anchor = x > end - 30 ? "end" : x < start + 30 ? "start" : "middle"
-            canvas.line(x1: x, y1: y - 12, x2: x, y2: y - 8, stroke: ReportPalette.axis)
+            canvas.line(x1: x, y1: y - 16, x2: x, y2: y - 12, stroke: ReportPalette.axis)
             canvas.text(Self.label(tick, step: ticks.step), x: x, y: y, anchor: anchor, size: 10, fill: "#444")
         }
     }

@@ -55,9 +55,9 @@ enum TimelineChart {
             }
         }
         let axisY = top + Double(detectors.count) * (rowHeight + rowGap)
-        axis.drawLabels(on: &canvas, y: axisY + 12, maxTicks: 12)
+        axis.drawLabels(on: &canvas, y: axisY + 6, maxTicks: 12)
         canvas.text("UTC; one bar per \(bucketName(bucket)); the number at a row's top left is its most alerts per bar",
-                    x: width - right, y: axisY + 26, anchor: "end", size: 10, fill: "#777")
+                    x: width - right, y: axisY + 21, anchor: "end", size: 10, fill: "#777")
         return canvas.finish(label: "Firing alerts per detector and severity over time")
     }
 

@@ -6,21 +6,6 @@ import LeakWatchEngine
 /// into an hour would hide exactly what the chart is for) and the mean expectation and alert bound of the
 /// windows in it. Bucket widths are whole windows from a fixed ladder, so buckets line up with hours and days.
 package enum Downsampling {
-    /// A window as traced: its start, observed value, expectation and alert bound.
-    package struct Window: Sendable, Equatable {
-        package var start: Int64
-        package var observed: Double
-        package var expected: Double
-        package var bound: Double?
-
-        package init(start: Int64, observed: Double, expected: Double, bound: Double?) {
-            self.start = start
-            self.observed = observed
-            self.expected = expected
-            self.bound = bound
-        }
-    }
-
     /// Candidate bucket widths: 1, 5, 15 minutes, 1, 3, 6, 12 hours, 1 and 7 days.
     static let ladder: [Int64] = [1, 5, 15, 60, 180, 360, 720, 1440, 10_080].map { $0 * 60_000 }
 
@@ -36,18 +21,18 @@ package enum Downsampling {
         return week * max(1, weeks)
     }
 
-    /// Groups `windows` (sorted by start) into buckets of `bucketMillis` aligned to the epoch.
-    package static func downsample(_ windows: [Window], bucketMillis: Int64) -> [SeriesPoint] {
+    /// Groups `windows` (one point per window, sorted by time) into buckets of `bucketMillis` aligned to the epoch.
+    package static func downsample(_ windows: [SeriesPoint], bucketMillis: Int64) -> [SeriesPoint] {
         var points: [SeriesPoint] = []
         var index = 0
         while index < windows.count {
-            let bucket = floorDivide(windows[index].start, bucketMillis) * bucketMillis
+            let bucket = floorDivide(windows[index].time, bucketMillis) * bucketMillis
             var observed = -Double.infinity
             var expected = 0.0
             var bound = 0.0
             var bounds = 0
             var count = 0
-            while index < windows.count && windows[index].start < bucket + bucketMillis {
+            while index < windows.count && windows[index].time < bucket + bucketMillis {
                 let window = windows[index]
                 observed = max(observed, window.observed)
                 expected += window.expected

@@ -23,8 +23,8 @@ package enum SeriesBuilder {
             let keyAlerts = alerts.filter { $0.detection.status == .firing && $0.detection.keyHash == key.keyHash }
             let records = metricIsRecords(own, alerts: keyAlerts)
             let windows = own.map { point in
-                Downsampling.Window(
-                    start: point.windowStart, observed: records ? point.records : point.requests,
+                SeriesPoint(
+                    time: point.windowStart, observed: records ? point.records : point.requests,
                     expected: records ? point.expectedRecords : point.expectedRequests,
                     bound: records ? point.recordsBound : point.requestsBound)
             }

@@ -2,7 +2,7 @@ import LeakWatchAlerting
 
 /// Which values a threshold sweep tries: the current value and neighbours on a geometric ladder around it
 /// (a factor of √2 per step, so five points span half to twice the current value), rounded to two
-/// significant digits and kept within the range the configuration accepts.
+/// significant digits (and to whole numbers for counts) and kept within the range the configuration accepts.
 package enum SweepValues {
     /// `count` values around `current`, ascending, always including `current` itself; fewer when rounding or
     /// the range makes neighbours coincide.
@@ -15,7 +15,8 @@ package enum SweepValues {
         var values: [Double] = [current]
         for step in -below...(count - 1 - below) where step != 0 {
             var value = base * power(2.0.squareRoot(), step)
-            value = integral ? value.rounded() : roundedToTwoDigits(value)
+            value = roundedToTwoDigits(value)
+            if integral { value = value.rounded() }
             value = min(max(value, minimum), maximum)
             values.append(value)
         }
