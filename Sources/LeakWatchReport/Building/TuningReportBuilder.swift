@@ -58,7 +58,8 @@ package struct TuningReportBuilder {
         return TuningReport(
             summary: run.summary, alerts: run.alerts.filter { $0.detection.status == .firing }.map(ReportMarks.mark),
             series: series, sweeps: try sweeps(alerts: run.alerts, period: period),
-            windowMillis: configuration.windowMillis, warmupEndMillis: period.warmupEnd)
+            windowMillis: configuration.windowMillis,
+            warmupEndMillis: first + Int64(configuration.baseline.warmupHours) * 3_600_000)
     }
 
     private func sweeps(alerts: [Alert], period: ScoringPeriod) throws(ReportError) -> [DetectorSweep] {

@@ -10,7 +10,7 @@ package struct TuningReport: Sendable {
     package var sweeps: [DetectorSweep]
     /// Length of an engine window in milliseconds.
     package var windowMillis: Int64
-    /// End of the warm-up (epoch ms): before it keys cannot alert on their baselines yet.
+    /// End of the engine's warm-up (epoch ms): before it no key can alert on its baseline yet.
     package var warmupEndMillis: Int64?
 
     package init(

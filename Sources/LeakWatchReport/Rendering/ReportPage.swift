@@ -35,8 +35,9 @@ package enum ReportPage {
     private static func timeline(_ report: TuningReport, span: (Int64, Int64)) -> String {
         var html = "<section id=\"timeline\">\n<h2>Alerts over time</h2>\n"
         html += "<p class=\"note\">Firing alerts per detector, stacked by severity. Each row has its own scale (the "
-            + "small number at its top left is the row's maximum per bar). The grey band is the warm-up, during which "
-            + "keys learn their baselines and cannot alert on them.</p>\n"
+            + "small number at its top left is the row's maximum per bar). The grey band is the engine's warm-up "
+            + "(<code>baselines.warmup</code>): no key can alert on its baseline before its end, and a key first seen "
+            + "later warms up on its own.</p>\n"
         let detectors = report.summary.alertsByDetector.map(\.detector)
         if detectors.isEmpty {
             html += "<p>No alerts in this run.</p>\n"
@@ -90,7 +91,8 @@ package enum ReportPage {
             return html + "<p>The sweep was not run (<code>--sweep-points 0</code>).</p>\n</section>\n"
         }
         html += "<p class=\"note\">Each detector's main threshold at several values, the whole input replayed once "
-            + "per value with only that value changed. Alerts are counted after the warm-up. With labels, precision "
+            + "per value with only that value changed. Alerts are counted after the warm-up (the labels' <code>warmup_end</code>, or without labels the engine's "
+            + "warm-up), per day of the rest of the input. With labels, precision "
             + "is the share of the detector's alerts that match a labelled incident and recall the share of the "
             + "incidents labelled for the detector that it caught. The YAML lines apply a value; the current one is "
             + "marked.</p>\n"

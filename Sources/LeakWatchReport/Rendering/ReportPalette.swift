@@ -42,6 +42,7 @@ enum ReportPalette {
         .legend span.line{display:inline-block;width:18px;height:0;margin:0 4px 0 12px;vertical-align:3px;\
         border-top:2px solid}
         tr.current{background:#eef4fb;font-weight:600}
+        code{white-space:nowrap}
         pre{margin:0;font-size:12px;background:#f4f4f4;padding:3px 6px;border-radius:3px}
         .key{font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
         svg{display:block;max-width:100%;height:auto}

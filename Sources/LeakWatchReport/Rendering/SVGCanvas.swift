@@ -53,6 +53,11 @@ struct SVGCanvas {
             + ">\(HTMLEscaping.escape(content))</text>"
     }
 
+    mutating func dot(x: Double, y: Double, radius: Double, fill: String) {
+        body += "<circle cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\" "
+            + "fill=\"\(fill)\"/>"
+    }
+
     /// A downward triangle with its tip at (x, y).
     mutating func marker(x: Double, y: Double, fill: String, title: String) {
         let n = Self.number

@@ -50,15 +50,22 @@ enum SweepChart {
                         x: center(index), y: y - 4, anchor: "middle", size: 10, fill: "#333")
         }
         if labelled {
-            canvas.polyline(sweep.points.enumerated().map { index, point in
-                point.precision.map { (center(index), share.position($0)) }
-            }, stroke: ReportPalette.precision, width: 2)
-            canvas.polyline(sweep.points.enumerated().map { index, point in
-                point.recall.map { (center(index), share.position($0)) }
-            }, stroke: ReportPalette.recall, width: 2, dash: "6 3")
+            // Dots on both lines (recall's smaller, on top) keep them apart where they coincide.
+            let precision = sweep.points.enumerated().map { index, point in
+                point.precision.map { (x: center(index), y: share.position($0)) }
+            }
+            let recall = sweep.points.enumerated().map { index, point in
+                point.recall.map { (x: center(index), y: share.position($0)) }
+            }
+            canvas.polyline(precision, stroke: ReportPalette.precision, width: 2)
+            canvas.polyline(recall, stroke: ReportPalette.recall, width: 2, dash: "6 3")
+            for point in precision.compactMap({ $0 }) {
+                canvas.dot(x: point.x, y: point.y, radius: 4.5, fill: ReportPalette.precision)
+            }
+            for point in recall.compactMap({ $0 }) {
+                canvas.dot(x: point.x, y: point.y, radius: 2.5, fill: ReportPalette.recall)
+            }
         }
-        canvas.text("\(sweep.detector).\(sweep.parameter)", x: (left + width - right) / 2, y: height - 4,
-                    anchor: "middle", size: 11, fill: "#222", weight: "600")
         return canvas.finish(label: "Threshold sweep of \(sweep.detector).\(sweep.parameter)")
     }
 }
