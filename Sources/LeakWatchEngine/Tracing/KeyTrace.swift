@@ -32,9 +32,12 @@ package struct KeyTracePoint: Sendable, Equatable {
 
 /// A key's requests summed over the whole run (for picking the busiest keys of a run).
 package struct KeyVolume: Sendable, Equatable {
+    /// Salted key hash, as in ``Detection/keyHash``.
     package var keyHash: UInt64
     package var dimension: Dimension
+    /// The key as text (paired keys joined by ``KeyNaming/pairSeparator``).
     package var name: String
+    /// Requests and records of all the key's windows that closed.
     package var requests: Int64
     package var records: Int64
 }
@@ -46,7 +49,8 @@ struct KeyTracing {
     var active = false
     var tallies = false
     var traced: Set<UInt64> = []
-    /// Requests and records per slot (grown on demand, so restored keys need no special care).
+    /// Requests and records per slot (grown on demand, so restored keys need no special care). Indexed by slot:
+    /// if slots are ever reused for other keys, the reused slot's tally must be reset.
     var requestTally: [Int64] = []
     var recordTally: [Int64] = []
     var points: [KeyTracePoint] = []
