@@ -76,7 +76,8 @@ struct ReplayCommand: AsyncParsableCommand {
         var detectors = Set<DetectorKind>()
         for name in sweepDetectors.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
             guard swept.contains(name), let detector = DetectorKind(rawValue: name) else {
-                throw ValidationError("--sweep-detectors: \"\(name)\" is not one of \(swept.sorted().joined(separator: ", "))")
+                throw ValidationError(
+                    "--sweep-detectors: \"\(name)\" is not one of \(swept.sorted().joined(separator: ", "))")
             }
             detectors.insert(detector)
         }
@@ -133,17 +134,10 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         try await delivery.finish()
         if let report {
-            let stateIn = stateIn
-            var builder = TuningReportBuilder(
-                replay: ReportReplay(options: options, rules: settings.dataClasses) { aggregator in
-                    if let stateIn { try EngineStateStore.load(into: aggregator, directory: stateIn) }
-                },
-                configuration: settings.engine, labels: loadedLabels)
-            builder.sweepPoints = sweepPoints
-            builder.sweepDetectors = try sweptDetectors()
-            builder.progress = { StandardError.write("  report: \($0)\n") }
-            try ReplayReport.write(summary: summary, busiest: aggregator.busiestKeys(limit: builder.topKeys),
-                                   builder: builder, path: report)
+            try ReplayReport(
+                options: options, settings: settings, labels: loadedLabels, stateIn: stateIn,
+                sweepPoints: sweepPoints, sweepDetectors: try sweptDetectors()
+            ).write(summary: summary, aggregator: aggregator, path: report)
         }
     }
 }

@@ -1,18 +1,37 @@
 import Foundation
 import LeakWatchAlerting
+import LeakWatchConfig
 import LeakWatchEngine
 import LeakWatchIngest
 import LeakWatchParsing
 import LeakWatchReport
 
 /// `replay --report`: the tuning report of the run just made, built from the run summary's own numbers.
-enum ReplayReport {
+struct ReplayReport {
+    /// What the run read and how (the extra replays read the same).
+    var options: ReplayOptions
+    var settings: LeakWatchConfiguration
+    var labels: Labels?
+    /// The saved state the run started from, if any (every extra replay starts from it too).
+    var stateIn: String?
+    var sweepPoints: Int
+    var sweepDetectors: Set<DetectorKind>?
+
     /// Builds the report (extra replays for the key series and the threshold sweep) and writes the HTML to `path`.
-    static func write(
-        summary: RunSummary, busiest: [KeyVolume], builder: TuningReportBuilder, path: String
-    ) throws {
-        let report = try builder.build(.init(summary: ReportSummary(summary), alerts: summary.alerts,
-                                             busiest: busiest))
+    /// - Parameter aggregator: the run's aggregator, tracing started with a volume tally before the run.
+    func write(summary: RunSummary, aggregator: ShardedAggregator, path: String) throws {
+        let stateIn = stateIn
+        var builder = TuningReportBuilder(
+            replay: ReportReplay(options: options, rules: settings.dataClasses) { aggregator in
+                if let stateIn { try EngineStateStore.load(into: aggregator, directory: stateIn) }
+            },
+            configuration: settings.engine, labels: labels)
+        builder.sweepPoints = sweepPoints
+        builder.sweepDetectors = sweepDetectors
+        builder.progress = { StandardError.write("  report: \($0)\n") }
+        let report = try builder.build(.init(
+            summary: ReportSummary(summary), alerts: summary.alerts,
+            busiest: aggregator.busiestKeys(limit: builder.topKeys)))
         do {
             try ReportPage.html(report).write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
