@@ -36,7 +36,7 @@ enum ReportPalette {
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
         table.summary td:first-child{color:#555}
         .grid{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
-        .card{flex:1 1 420px;min-width:0}
+        .card{flex:1 1 420px}
         .legend{font-size:12px;color:#444;margin:4px 0}
         .legend span.swatch{display:inline-block;width:11px;height:11px;margin:0 4px 0 12px;vertical-align:-1px}
         .legend span.line{display:inline-block;width:18px;height:0;margin:0 4px 0 12px;vertical-align:3px;\
