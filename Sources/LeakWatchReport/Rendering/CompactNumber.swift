@@ -13,11 +13,15 @@ enum CompactNumber {
     /// At most two decimals, none when they are zero.
     private static func trimmed(_ value: Double) -> String {
         let digits = abs(value) >= 100 ? 0 : abs(value) >= 10 ? 1 : 2
-        var text = NumberFormatting.fixed(value, digits: digits)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
+        return withoutTrailingZeros(NumberFormatting.fixed(value, digits: digits))
+    }
+
+    /// `2.50` -> `2.5`, `3.00` -> `3`; text without a decimal point is returned as is.
+    static func withoutTrailingZeros(_ number: String) -> String {
+        guard number.contains(".") else { return number }
+        var text = number
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
         return text
     }
 }

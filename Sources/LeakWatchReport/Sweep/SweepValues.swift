@@ -39,10 +39,7 @@ package enum SweepValues {
     /// The value as written in YAML: whole numbers without a fraction, others with at most four decimals.
     package static func text(_ value: Double, integral: Bool) -> String {
         if integral || value == value.rounded() { return NumberFormatting.fixed(value, digits: 0) }
-        var text = NumberFormatting.fixed(value, digits: 4)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        return CompactNumber.withoutTrailingZeros(NumberFormatting.fixed(value, digits: 4))
     }
 
     private static func power(_ base: Double, _ exponent: Int) -> Double {
