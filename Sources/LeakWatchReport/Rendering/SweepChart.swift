@@ -46,8 +46,11 @@ enum SweepChart {
                 canvas.text("current", x: center(index), y: bottom + 29, anchor: "middle", size: 10,
                             fill: ReportPalette.current)
             }
+            // The value sits inside a tall enough bar, clear of the precision and recall lines above it.
+            let inside = bottom - y >= 18
             canvas.text(NumberFormatting.fixed(point.alertsPerDay, digits: point.alertsPerDay >= 10 ? 0 : 1),
-                        x: center(index), y: y - 4, anchor: "middle", size: 10, fill: "#333")
+                        x: center(index), y: inside ? y + 13 : y - 4, anchor: "middle", size: 10,
+                        fill: inside && point.isCurrent ? "#fff" : "#1f2933")
         }
         if labelled {
             // Dots on both lines (recall's smaller, on top) keep them apart where they coincide.
