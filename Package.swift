@@ -64,6 +64,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LeakWatchReport",
+            dependencies: ["LeakWatchIngest", "LeakWatchEngine", "LeakWatchAlerting"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LeakWatchGenerator",
             dependencies: ["LeakWatchIngest"],
             swiftSettings: strictSettings
@@ -109,7 +114,7 @@ let package = Package(
             name: "leakwatch",
             dependencies: [
                 "LeakWatchIngest", "LeakWatchParsing", "LeakWatchEngine", "LeakWatchAlerting",
-                "LeakWatchGenerator", "LeakWatchConfig", "LeakWatchMonitor", "LeakWatchDelivery",
+                "LeakWatchGenerator", "LeakWatchConfig", "LeakWatchMonitor", "LeakWatchDelivery", "LeakWatchReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -134,6 +139,11 @@ let package = Package(
             dependencies: [
                 "LeakWatchEngine", "LeakWatchIngest", "LeakWatchParsing", "LeakWatchAlerting", "LeakWatchConfig",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LeakWatchReportTests",
+            dependencies: ["LeakWatchReport", "LeakWatchEngine", "LeakWatchAlerting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

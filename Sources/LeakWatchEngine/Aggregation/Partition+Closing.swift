@@ -89,6 +89,10 @@ extension Partition {
             findSyntheticDestination(slot: slot, values: values, dimension: dimension)
         }
 
+        if tracing.active {
+            trace(slot: slot, values: values, hour: hour, bucket: bucket, warm: warm, windowStart: windowStart)
+        }
+
         // Spikes stay out of the baseline so that an attack does not teach itself as normal; novelty findings
         // (a new key, a new synthetic destination, odd hours, missing provenance) do teach it, so they alert once.
         baselines.countActiveWindow(slot: slot)

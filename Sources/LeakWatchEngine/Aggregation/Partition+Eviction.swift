@@ -42,6 +42,10 @@ extension Partition {
         baselines.retire(slot: slot)
         names[slot] = ""
         keyHashes[slot] = 0
+        if slot < tracing.requestTally.count {
+            tracing.requestTally[slot] = 0
+            tracing.recordTally[slot] = 0
+        }
         freeSlots.append(Int32(slot))
     }
 }

@@ -43,6 +43,8 @@ package struct Partition {
     var activeEpisodes: [Int32] = []
     /// Scratch for one window's findings (kept to avoid allocating per window).
     var findings: [Finding] = []
+    /// Tuning-report tracing (off unless ``ShardedAggregator/startTracing(keys:tally:)`` turned it on).
+    var tracing = KeyTracing()
     /// Salted hashes of configured AI-integration principals and allowed synthetic destinations.
     let aiPrincipals: Set<UInt64>
     let allowedSyntheticDestinations: Set<UInt64>
