@@ -23,7 +23,13 @@ package final class ShardedAggregator {
     package private(set) var lateEvents: Int64 = 0
 
     let ringSize: Int64
-    let owner: [Int]
+    /// The worker that owns each partition during a phase. Rebalanced between phases by the work each partition
+    /// had (a hot key makes its partition busy); which worker does a partition's work never changes the output.
+    var owner: [Int]
+    /// Events observed per worker x partition during the current phase (rows padded apart, so that workers do not
+    /// share cache lines).
+    let partitionLoad: UnsafeMutablePointer<Int64>
+    static let loadStride = partitionCount + 16
     var workerDetections: [[Detection]]
     var workerOverflow: [[OverflowPartial]]
     var workerWatermarks: [Watermark]
@@ -47,6 +53,8 @@ package final class ShardedAggregator {
             / configuration.windowMillis
         ringSize = latenessWindows + 2
         owner = (0..<Self.partitionCount).map { $0 % max(1, min(workers, Self.partitionCount)) }
+        partitionLoad = .allocate(capacity: self.workers * Self.loadStride)
+        partitionLoad.initialize(repeating: 0, count: self.workers * Self.loadStride)
         workerDetections = Array(repeating: [], count: self.workers)
         workerOverflow = Array(repeating: [], count: self.workers)
         workerWatermarks = Array(repeating: Watermark(), count: self.workers)
@@ -59,6 +67,7 @@ package final class ShardedAggregator {
         _ = partitions.deinitialize()
         partitions.deallocate()
         overflowPartition.release()
+        partitionLoad.deallocate()
     }
 
     /// Replaces the partitions and watermark with restored state (the aggregator takes ownership).
@@ -178,6 +187,7 @@ package final class ShardedAggregator {
             if hash == 0 { continue }
             let partition = Self.partitionIndex(hash)
             if owner[partition] != worker { continue }
+            partitionLoad[worker &* Self.loadStride &+ partition] &+= 1
             partitions[partition].observe(
                 event, batch: batch, dimension: dimension, hash: hash, contributor: route[dimension.contributor],
                 window: window)
@@ -192,7 +202,7 @@ package final class ShardedAggregator {
         let lastIndividual = min(through, firstOpen + busyWindows - 1)
         var window = firstOpen
         while window <= lastIndividual {
-            var partition = worker
+            var partition = 0
             while partition < Self.partitionCount {
                 if owner[partition] == worker {
                     partitions[partition].closeWindow(
@@ -216,7 +226,31 @@ package final class ShardedAggregator {
         detections.append(contentsOf: closeOverflowWindows())
         for index in detections.indices { resolveContributors(&detections[index]) }
         detections.sort(by: Detection.precedes)
+        rebalance()
         return detections
+    }
+
+    /// Gives the busiest partitions of the last phase to the least loaded workers (longest first), so that a few
+    /// hot keys do not leave one worker waiting for another at the barrier.
+    private func rebalance() {
+        guard workers > 1 else { return }
+        var loads = [Int64](repeating: 0, count: Self.partitionCount)
+        for worker in 0..<workers {
+            for partition in 0..<Self.partitionCount {
+                loads[partition] &+= partitionLoad[worker * Self.loadStride + partition]
+                partitionLoad[worker * Self.loadStride + partition] = 0
+            }
+        }
+        guard loads.contains(where: { $0 > 0 }) else { return }
+        let order = (0..<Self.partitionCount).sorted { a, b in loads[a] != loads[b] ? loads[a] > loads[b] : a < b }
+        var totals = [Int64](repeating: 0, count: workers)
+        for partition in order {
+            var lightest = 0
+            for worker in 1..<workers where totals[worker] < totals[lightest] { lightest = worker }
+            owner[partition] = lightest
+            // Every partition costs something at window close, even without events.
+            totals[lightest] &+= loads[partition] &+ 1
+        }
     }
 
     /// Sums the partitions' overflow values per window and judges them as one key per dimension.
