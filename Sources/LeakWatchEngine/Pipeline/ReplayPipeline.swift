@@ -130,5 +130,4 @@ package final class ReplayPipeline {
         statistics.firstEventMillis = peeks.compactMap(\.firstTime).min()
         return statistics
     }
-
 }
