@@ -2,6 +2,7 @@ import Foundation
 import LeakWatchAlerting
 import LeakWatchEngine
 import LeakWatchIngest
+import LeakWatchParsing
 
 /// Results of `leakwatch bench`: one replay per worker count and the stock decompressor's time.
 struct BenchReport {
@@ -71,7 +72,11 @@ struct BenchReport {
             lines.append("  \(decompressor.tools.joined(separator: ", ")) >/dev/null: \(Self.fixed(decompressor.seconds, 2)) s, "
                 + "\(Self.fixed(speed, 1)) MB/s raw")
         } else {
-            lines.append("  decompressor: not timed (no compressed file, tool missing, or --no-decompressor)")
+            lines.append("  decompressor: not timed (no compressed file, tool missing, a damaged file, or --no-decompressor)")
+        }
+        for damage in first?.statistics.damaged ?? [] { lines.append("  damaged: \(damage.error)") }
+        if let first, first.statistics.parseErrors.total > 0 {
+            lines.append("  skipped lines: \(first.statistics.parseErrors.total) (see `leakwatch replay` for the reasons)")
         }
         lines.append("")
         lines.append("  workers   seconds   MB/s raw   MB/s disk    events/s   cores   vs decompressor   speedup   alerts")
@@ -145,6 +150,8 @@ struct BenchReport {
             object.field("stages", raw: stages.finish())
             return object.finish()
         }.joined(separator: ",") + "]")
+        root.field("damaged_files", raw: String(runs.first?.statistics.damaged.count ?? 0))
+        root.field("skipped_lines", raw: String(runs.first?.statistics.parseErrors.total ?? 0))
         root.field("peak_rss_bytes", raw: String(peakResidentBytes))
         return root.finish()
     }

@@ -10,9 +10,10 @@ struct DecompressorBaseline {
     /// The commands run, e.g. `zstd -dc`.
     var tools: [String]
 
-    /// Runs the decompressor of each compressed file in turn. Returns nil when no file is compressed or a tool is
-    /// missing (the benchmark then reports no ratio).
-    /// - Throws: when a decompressor exits with an error.
+    /// Runs the decompressor of each compressed file in turn. Returns nil when no file is compressed, a tool is
+    /// missing, or a file does not decompress cleanly (damaged: said on stderr); the benchmark then reports no
+    /// ratio, and the replays still run (they count the damage).
+    /// - Throws: when a file cannot be opened or a decompressor cannot be started.
     static func measure(_ files: [InputFile]) throws -> DecompressorBaseline? {
         var commands: [(tool: String, path: String)] = []
         for file in files {
@@ -39,7 +40,9 @@ struct DecompressorBaseline {
             try process.run()
             process.waitUntilExit()
             if process.terminationStatus != 0 {
-                throw BenchError("\(command.tool) -dc \(command.path) exited with status \(process.terminationStatus)")
+                StandardError.write("bench: \(command.tool) -dc \(command.path) exited with status "
+                    + "\(process.terminationStatus); no decompressor ratio\n")
+                return nil
             }
         }
         let seconds = MonotonicClock.seconds() - started

@@ -38,6 +38,26 @@ struct BenchTests {
         #expect((result["peak_rss_bytes"] as? Int ?? 0) > 0)
     }
 
+    @Test("a damaged file does not stop bench: it is reported, and no decompressor ratio is claimed")
+    func damagedFileIsReported() throws {
+        let scratch = try ScratchDirectory("bench-damaged")
+        let lines = (0..<200).map { "{\"ts\":\(1_772_409_600_000 + $0 * 1000),\"path\":\"/api/v2/contacts\",\"principal\":\"a\"}" }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: scratch.file("good.jsonl"), atomically: true, encoding: .utf8)
+        // A zstd magic number followed by garbage.
+        try Data([0x28, 0xB5, 0x2F, 0xFD, 0x67, 0x61, 0x72, 0x62, 0x61, 0x67, 0x65]).write(to: URL(fileURLWithPath: scratch.file("bad.zst")))
+        let output = try LeakWatchBinary.locate().run([
+            "bench", "--workers", "1", "--json", scratch.file("bench.json"), scratch.file("good.jsonl"),
+            scratch.file("bad.zst"),
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdoutText.contains("damaged: "))
+        let result = try readSummary(scratch.file("bench.json"))
+        #expect(result["damaged_files"] as? Int == 1)
+        #expect(result["decompressor"] is NSNull)
+        let runs = try #require(result["runs"] as? [[String: Any]])
+        #expect(runs.first?["events"] as? Int == 200)
+    }
+
     @Test("bench refuses a bad worker list, naming the option")
     func badWorkerList() throws {
         let output = try LeakWatchBinary.locate().run(["bench", "--workers", "1,x", "/nonexistent"])
