@@ -146,6 +146,13 @@ struct MonitorTests {
         try Self.write(files, into: input, scratch: scratch) { step in
             // Twice mid-stream, after a checkpoint has been written and more lines have arrived since.
             guard step == 20 || step == 45 else { return }
+            // A slow start (a loaded CI machine) must not make the kill come before this run has started up
+            // (and said whether it resumed) or before the first checkpoint exists.
+            let current = monitor
+            #expect(MonitorProcess.waitUntil(seconds: 60) {
+                current.stderr.contains("following inputs")
+                    && FileManager.default.fileExists(atPath: scratch.file("state/checkpoint"))
+            }, "not started, or no checkpoint written: \(monitor.stderr)")
             usleep(1_200_000)
             monitor.signal(SIGKILL)
             _ = monitor.waitForExit()
