@@ -45,7 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try ReplaySetup.configuration(path: input.config)
+        let settings = try input.settings()
         let files = try InputDiscovery.expand(input.paths)
         var report = BenchReport(files: files.count, compressedBytes: files.reduce(0) { $0 + $1.size })
         if !noDecompressor {
@@ -55,7 +55,7 @@ struct BenchCommand: AsyncParsableCommand {
         for count in try workerCounts() {
             StandardError.write("bench: replay with \(count) worker\(count == 1 ? "" : "s")...\n")
             report.runs.append(try Self.replay(
-                ReplaySetup.options(paths: input.paths, settings: settings, format: input.format, workers: count),
+                input.options(settings: settings, workers: count),
                 settings: settings))
         }
         report.peakResidentBytes = ResourceUsage.now().peakResidentBytes
@@ -74,9 +74,7 @@ struct BenchCommand: AsyncParsableCommand {
         var encodedBytes = 0
         let bar = ProgressBar(label: "bench \(options.workers)w")
         let before = ResourceUsage.now()
-        let statistics = try pipeline.run(progress: bar.map { bar in
-            { bar.update(done: $0.bytesRead, total: $0.totalBytes) }
-        }) { detections in
+        let statistics = try pipeline.run(progress: bar?.update) { detections in
             var batch = detections.map { Alert($0, rules: settings.dataClasses) }
             grouper.assign(&batch)
             for alert in batch { encodedBytes += AlertJSONEncoder.encode(alert).utf8.count + 1 }

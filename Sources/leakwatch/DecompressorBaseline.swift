@@ -17,7 +17,7 @@ struct DecompressorBaseline {
     static func measure(_ files: [InputFile]) throws -> DecompressorBaseline? {
         var commands: [(tool: String, path: String)] = []
         for file in files {
-            switch try compression(of: file.path) {
+            switch try LineBlockReader.compression(of: file) {
             case .zstd: commands.append(("zstd", file.path))
             case .gzip: commands.append(("gzip", file.path))
             case .plain: continue
@@ -50,13 +50,6 @@ struct DecompressorBaseline {
             seconds: seconds, files: commands.count, tools: Set(commands.map { "\($0.tool) -dc" }).sorted())
     }
 
-    private static func compression(of path: String) throws -> Compression {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BenchError("cannot open \(path)") }
-        defer { try? handle.close() }
-        let prefix = [UInt8](handle.readData(ofLength: 16))
-        return prefix.withUnsafeBytes { CompressionDetector.detect($0) }
-    }
-
     /// The first executable called `name` on `PATH`.
     static func executable(named name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -66,10 +59,4 @@ struct DecompressorBaseline {
         }
         return nil
     }
-}
-
-/// A benchmark that could not run, with the reason.
-struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import LeakWatchAlerting
+import LeakWatchEngine
 import LeakWatchIngest
 
 /// A one-line progress bar on standard error (bytes done of total, rate, time left), drawn only when standard
@@ -21,6 +22,11 @@ final class ProgressBar {
         guard isatty(2) == 1 else { return nil }
         self.label = label
         started = MonotonicClock.seconds()
+    }
+
+    /// Redraws the bar for a replay's progress (file bytes read of the total).
+    func update(_ progress: ReplayProgress) {
+        update(done: progress.bytesRead, total: progress.totalBytes)
     }
 
     /// Redraws the bar if the last drawing is old enough.

@@ -73,7 +73,8 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var (settings, options) = try input.load(workers: workers)
+        let settings = try input.settings()
+        var options = input.options(settings: settings, workers: workers)
         options.flushAtEnd = stateOut == nil
 
         let aggregator = ShardedAggregator(configuration: settings.engine, workers: options.workers)
@@ -91,9 +92,7 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         var alerts: [Alert] = []
         let bar = ProgressBar(label: "replay")
-        let statistics = try pipeline.run(progress: bar.map { bar in
-            { bar.update(done: $0.bytesRead, total: $0.totalBytes) }
-        }) { detections in
+        let statistics = try pipeline.run(progress: bar?.update) { detections in
             var batch = detections.map { Alert($0, rules: settings.dataClasses) }
             grouper.assign(&batch)
             alerts.append(contentsOf: batch)

@@ -113,7 +113,7 @@ package final class ReplayPipeline {
             statistics.stageSeconds.sink += MonotonicClock.seconds() - sinkStarted
             if let progress {
                 let read = active.reduce(statistics.ingest.compressedBytesRead) { $0 + $1.stats.compressedBytesRead }
-                progress(ReplayProgress(bytesRead: read, totalBytes: totalBytes, events: statistics.events))
+                progress(ReplayProgress(bytesRead: read, totalBytes: totalBytes))
             }
         }
         if options.flushAtEnd {

@@ -50,5 +50,4 @@ package struct StageSeconds: Sendable {
 package struct ReplayProgress: Sendable {
     package var bytesRead: Int64
     package var totalBytes: Int64
-    package var events: Int64
 }

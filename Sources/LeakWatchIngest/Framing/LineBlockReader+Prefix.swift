@@ -15,6 +15,12 @@ extension LineBlockReader {
         }
     }
 
+    /// The compression of `file`, told by its magic bytes as a reader would.
+    /// - Throws: ``IngestError`` `.unreadableFile` if the file cannot be opened.
+    package static func compression(of file: InputFile) throws(IngestError) -> Compression {
+        try openSource(file, readChunkBytes: 4096).0
+    }
+
     /// The first decoded bytes of `file`, as they are (no framing), for format detection: a whole-file format
     /// such as a one-line CloudTrail `{"Records":...}` document has no line short enough to sample.
     ///
