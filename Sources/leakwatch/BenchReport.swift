@@ -24,8 +24,8 @@ struct BenchReport {
         /// Cores busy on average.
         var coresUsed: Double { seconds > 0 ? cpuSeconds / seconds : 0 }
 
-        /// Each stage's seconds; the first two are thread time (overlapping the parse stage with two workers or
-        /// more), the rest wall time of the coordinator.
+        /// Each stage's seconds: thread time for decompress, split, parse and aggregate+detect (which run side
+        /// by side with two workers or more), wall time of the coordinator for merge and sink.
         var stages: [(name: String, seconds: Double)] {
             let s = statistics
             return [
@@ -93,8 +93,8 @@ struct BenchReport {
         }
         for run in runs {
             lines.append("")
-            lines.append("  stages, \(run.workers) worker\(run.workers == 1 ? "" : "s") (decompress and split: thread "
-                + "seconds, inside parse when decoding overlaps it; others: wall seconds)")
+            lines.append("  stages, \(run.workers) worker\(run.workers == 1 ? "" : "s") (thread seconds, side by side "
+                + "with two workers or more; merge and sink: wall seconds)")
             lines.append("    stage               seconds     MB/s raw       events/s")
             for stage in run.stages {
                 let rate = stage.seconds > 0 ? Double(run.rawBytes) / 1e6 / stage.seconds : 0

@@ -27,7 +27,7 @@ struct RunSummary {
         lines.append("  bytes: \(s.ingest.compressedBytesRead) compressed, \(s.ingest.rawBytes) raw; lines \(s.lines), events \(s.events)")
         lines.append("  speed: \(NumberFormatting.fixed(s.seconds, digits: 2)) s, \(NumberFormatting.fixed(s.rawMegabytesPerSecond, digits: 1)) MB/s raw, \(NumberFormatting.fixed(s.eventsPerSecond, digits: 0)) events/s")
         let stages = s.stageSeconds
-        lines.append("  stages (s): decompress \(NumberFormatting.fixed(s.fillTiming.decode, digits: 2)) and split \(NumberFormatting.fixed(s.fillTiming.split, digits: 2)) (thread time), parse \(NumberFormatting.fixed(stages.parse, digits: 2)), merge \(NumberFormatting.fixed(stages.merge, digits: 2)), aggregate+detect \(NumberFormatting.fixed(stages.aggregate, digits: 2)), sink \(NumberFormatting.fixed(stages.sink, digits: 2))")
+        lines.append("  stages (s): thread time decompress \(NumberFormatting.fixed(s.fillTiming.decode, digits: 2)), split \(NumberFormatting.fixed(s.fillTiming.split, digits: 2)), parse \(NumberFormatting.fixed(stages.parse, digits: 2)), aggregate+detect \(NumberFormatting.fixed(stages.aggregate, digits: 2)); wall time merge \(NumberFormatting.fixed(stages.merge, digits: 2)), sink \(NumberFormatting.fixed(stages.sink, digits: 2))")
         let errors = ParseErrorReason.allCases.filter { s.parseErrors[$0] > 0 }
         lines.append("  skipped lines: " + (errors.isEmpty ? "none" : errors.map { "\($0.name) \(s.parseErrors[$0])" }.joined(separator: ", ")))
         lines.append("  late events: \(s.lateEvents); lines dropped at damage: \(s.ingest.linesDroppedAtDamage)")

@@ -95,13 +95,21 @@ package final class ShardedAggregator {
         // `batches` and `routes` are read-only here; concurrentPerform returns only when every worker is done.
         let this = UnsafeTransfer(self)
         let input = UnsafeTransfer((runs, batches, routes))
-        prepareWorkers()
+        beginStep()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let (runs, batches, routes) = input.wrappedValue
             this.wrappedValue.runWorker(worker, runs: runs, batches: batches, routes: routes)
         }
-        return collect()
+        return finishStep()
     }
+
+    /// Starts a step taken apart, for a caller that runs the workers among other tasks:
+    /// ``runWorker(_:runs:batches:routes:)`` must then run once for every worker in `0..<workers` (on any
+    /// threads, at once or in turn), and ``finishStep()`` after all of them, as ``process(_:batches:routes:)`` does.
+    func beginStep() { prepareWorkers() }
+
+    /// Ends a step: the detections of every window that closed, in deterministic order.
+    func finishStep() -> [Detection] { collect() }
 
     /// ``process(_:batches:routes:)`` computing the routes itself (tests and small inputs).
     package func process(_ runs: [EventRun], batches: [ParsedBatch]) -> [Detection] {
@@ -138,7 +146,8 @@ package final class ShardedAggregator {
         }
     }
 
-    private func runWorker(_ worker: Int, runs: [EventRun], batches: [ParsedBatch], routes: [[KeyRoute]]) {
+    /// Worker `worker`'s share of a step: walks every event of `runs` and updates the partitions it owns.
+    func runWorker(_ worker: Int, runs: [EventRun], batches: [ParsedBatch], routes: [[KeyRoute]]) {
         var mark = watermark
         var late: Int64 = 0
         var accepted: Int64 = 0

@@ -1,18 +1,20 @@
 import LeakWatchIngest
 import LeakWatchParsing
 
-/// One open input file during a replay: its reader, two blocks (one being parsed while the next is decoded), and
-/// the parsed events of the current block, consumed from the front by the merge.
+/// One open input file during a replay: its reader, two blocks (one being parsed while the next is decoded), the
+/// parsed events of the current block, consumed from the front by the merge, and a spare set of batches that the
+/// next block is parsed into.
 ///
-/// Decompression of the next block runs as one more task beside the chunk parses of the current one, on the same
-/// `workers` threads: one worker decodes then parses, on one core; two or more overlap decoding with parsing.
+/// A refill is a set of tasks run on the `workers` threads: task 0 decodes the block after the one being parsed,
+/// the others parse that block's chunks into a spare set of batches. The current batches stay untouched until
+/// ``commitRefill()`` swaps the spare set in, so the refill can run while the aggregation still reads them. With
+/// one worker the tasks run in turn on one core.
 final class FileCursor: MergeSource {
     let file: InputFile
     let format: LogFormat
     private let reader: LineBlockReader
     private let parser: EventParser
     private let blockBytes: Int
-    private let workers: Int
     private var blocks: [LineBlock]
     private var readyIndex = 0
     /// Outcome of decoding `blocks[readyIndex]`: true when it holds lines.
@@ -21,6 +23,9 @@ final class FileCursor: MergeSource {
     /// Parsed chunks of the current block, and the key routes of their events.
     var batches: [ParsedBatch]
     var routes: [[KeyRoute]]
+    /// Where a refill parses the next block (swapped with the current chunks on commit).
+    private var spareBatches: [ParsedBatch]
+    private var spareRoutes: [[KeyRoute]]
     /// Merge position: chunk and event index of the next event to hand out.
     var chunk = 0
     var position = 0
@@ -31,79 +36,136 @@ final class FileCursor: MergeSource {
     init(peek: FilePeek, options: ReplayOptions, workers: Int) throws(IngestError) {
         self.file = peek.file
         self.format = peek.format
-        self.workers = workers
         reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes, framing: peek.framing)
         parser = EventParser(
             format: format, mapping: options.mapping, templater: options.templater, csvColumns: peek.csvColumns)
         blockBytes = options.blockBytes
         blocks = [LineBlock(capacity: options.blockBytes), LineBlock(capacity: options.blockBytes)]
-        // With several workers the block is cut into more chunks than threads, so that the thread that decodes
-        // the next block joins the parse late without holding the others back.
+        // With several workers the block is cut into many more chunks than threads, so that a thread that decodes
+        // or aggregates joins the parse late without holding the others back, and the last task of a step is short.
         let chunks = workers == 1 ? 1 : workers * Self.chunksPerWorker
         batches = (0..<chunks).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) }
         routes = Array(repeating: [], count: chunks)
+        spareBatches = (0..<chunks).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) }
+        spareRoutes = Array(repeating: [], count: chunks)
         decoded = Self.fill(reader, blocks[0], targetBytes: blockBytes)
     }
 
-    static let chunksPerWorker = 4
+    static let chunksPerWorker = 8
 
     var stats: IngestStats { reader.stats }
     var timing: FillTiming { reader.timing }
 
-    /// Parses the decoded block over the workers while the next one is decoded. Returns false when the file is
-    /// finished.
-    func refill(stages: inout StageSeconds) -> Bool {
-        guard !finished else { return false }
+    /// Parses the decoded block over `workers` threads while the next one is decoded, and makes it current.
+    /// Returns false when the file is finished. `stages.parse` gets the parse tasks' thread seconds.
+    func refill(workers: Int, stages: inout StageSeconds) -> Bool {
+        guard let refill = beginRefill() else { return false }
+        refill.run(threads: workers, parseSeconds: &stages.parse)
+        commitRefill()
+        return true
+    }
+
+    /// Starts parsing the decoded block into the spare chunks: the returned tasks are run (on any threads, beside
+    /// other work), then ``commitRefill()`` makes the block current. Nil when the file is finished.
+    func beginRefill() -> Refill? {
+        guard !finished else { return nil }
         switch decoded {
         case .failure(let error):
             damage = error
             finished = true
-            return false
+            return nil
         case .success(false):
             finished = true
-            return false
+            return nil
         case .success(true):
             break
         }
-        let started = MonotonicClock.seconds()
-        defer { stages.parse += MonotonicClock.seconds() - started }
         let block = blocks[readyIndex]
         readyIndex ^= 1
-        let next = blocks[readyIndex]
-        let reader = self.reader
-        let parser = self.parser
-        let blockBytes = self.blockBytes
-        var nextDecoded: Result<Bool, IngestError> = .success(false)
-        block.withBytes { bytes in
-            let bounds = ChunkParser.chunkBounds(bytes, chunks: batches.count, framing: reader.framing)
-            batches.withUnsafeMutableBufferPointer { output in
-                routes.withUnsafeMutableBufferPointer { routeOutput in
-                    // Task 0 decodes the next block into the other buffer; tasks 1... parse the chunks of this one.
-                    // Safe: every task writes disjoint state (the reader and `next`, or its own chunk's elements).
-                    withUnsafeMutablePointer(to: &nextDecoded) { result in
-                        let shared = UnsafeTransfer((output, routeOutput, result))
-                        ParallelTasks.run(tasks: output.count + 1, threads: workers) { task in
-                            let (output, routeOutput, result) = shared.wrappedValue
-                            if task == 0 {
-                                result.pointee = Self.fill(reader, next, targetBytes: blockBytes)
-                            } else {
+        return Refill(cursor: self, block: block, next: blocks[readyIndex])
+    }
+
+    /// Makes the block parsed by the last ``beginRefill()`` current (its tasks must all have run).
+    func commitRefill() {
+        swap(&batches, &spareBatches)
+        swap(&routes, &spareRoutes)
+        chunk = 0
+        position = 0
+        skipEmpty()
+    }
+
+    /// The tasks of one refill: task 0 decodes the block after the one being parsed, task `i` > 0 parses chunk
+    /// `i - 1` of it into the cursor's spare chunks. Tasks write disjoint state, so they may run at once.
+    final class Refill {
+        let cursor: FileCursor
+        let block: LineBlock
+        let next: LineBlock
+        let bounds: [Int]
+        /// One decode task and one parse task per chunk.
+        let taskCount: Int
+
+        fileprivate init(cursor: FileCursor, block: LineBlock, next: LineBlock) {
+            self.cursor = cursor
+            self.block = block
+            self.next = next
+            let chunks = cursor.spareBatches.count
+            bounds = block.withBytes { bytes in
+                ChunkParser.chunkBounds(bytes, chunks: chunks, framing: cursor.reader.framing)
+            }
+            taskCount = chunks + 1
+        }
+
+        /// Calls `body` with a runner of the tasks, valid only during the call (it holds the spare chunks open
+        /// for writing); the runner returns the thread seconds of parse tasks (0 for the decode task).
+        func withTasks<R>(_ body: (_ run: (Int) -> Double) -> R) -> R {
+            let cursor = self.cursor
+            let reader = cursor.reader
+            let parser = cursor.parser
+            let blockBytes = cursor.blockBytes
+            let next = self.next
+            let bounds = self.bounds
+            var decoded: Result<Bool, IngestError> = .success(false)
+            let result = block.withBytes { bytes in
+                cursor.spareBatches.withUnsafeMutableBufferPointer { output in
+                    cursor.spareRoutes.withUnsafeMutableBufferPointer { routeOutput in
+                        withUnsafeMutablePointer(to: &decoded) { decodedPointer in
+                            // Safe: every task writes disjoint state (the reader, `next` and `decoded`, or its own
+                            // chunk's elements), and the pointers are used only inside this call.
+                            let shared = UnsafeTransfer((output, routeOutput, decodedPointer))
+                            return body { task in
+                                let (output, routeOutput, decodedPointer) = shared.wrappedValue
+                                if task == 0 {
+                                    decodedPointer.pointee = FileCursor.fill(reader, next, targetBytes: blockBytes)
+                                    return 0
+                                }
+                                let started = MonotonicClock.seconds()
                                 ChunkParser.parseChunk(
                                     task - 1, of: bytes, bounds: bounds, parser: parser, into: output,
                                     routes: routeOutput)
+                                return MonotonicClock.seconds() - started
                             }
                         }
                     }
                 }
             }
+            cursor.decoded = decoded
+            return result
         }
-        decoded = nextDecoded
-        chunk = 0
-        position = 0
-        skipEmpty()
-        return true
+
+        /// Runs every task on at most `threads` threads; adds the parse tasks' thread seconds to `parseSeconds`.
+        func run(threads: Int, parseSeconds: inout Double) {
+            let tasks = taskCount
+            let seconds = ThreadSeconds(tasks: tasks)
+            withTasks { run in
+                ParallelTasks.run(tasks: tasks, threads: threads) { task in seconds.record(task, run(task)) }
+            }
+            parseSeconds += seconds.total
+        }
     }
 
-    private static func fill(_ reader: LineBlockReader, _ block: LineBlock, targetBytes: Int) -> Result<Bool, IngestError> {
+    fileprivate static func fill(
+        _ reader: LineBlockReader, _ block: LineBlock, targetBytes: Int
+    ) -> Result<Bool, IngestError> {
         do throws(IngestError) {
             return .success(try reader.fill(block, targetBytes: targetBytes))
         } catch {

@@ -38,3 +38,25 @@ private final class TaskCounter: Sendable {
         counter.wrappingAdd(1, ordering: .relaxed).oldValue
     }
 }
+
+/// The seconds each task of a ``ParallelTasks`` run took: every task writes only its own slot, so they may run at
+/// once; read the total after the run.
+final class ThreadSeconds: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Double>
+
+    init(tasks: Int) {
+        slots = .allocate(capacity: max(tasks, 1))
+        slots.initialize(repeating: 0)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// Records the seconds of task `task` (only that task may call this with its index).
+    func record(_ task: Int, _ seconds: Double) { slots[task] = seconds }
+
+    /// The sum over the tasks `range`.
+    func total(_ range: Range<Int>) -> Double { range.reduce(0) { $0 + slots[$1] } }
+
+    /// The sum over every task.
+    var total: Double { total(0..<slots.count) }
+}

@@ -5,7 +5,8 @@ import LeakWatchParsing
 /// time, aggregate over the sharded workers, and hand out detections as windows close.
 ///
 /// Files are ordered by their first event time (not their names) and merged event by event while their
-/// time ranges overlap, so an access log and an export log of the same day interleave correctly.
+/// time ranges overlap, so an access log and an export log of the same day interleave correctly. While a step is
+/// aggregated, the files it uses up parse their next block on the same threads.
 package final class ReplayPipeline {
     package let options: ReplayOptions
     package let aggregator: ShardedAggregator
@@ -59,13 +60,17 @@ package final class ReplayPipeline {
             }
         }
 
+        func count(_ cursor: FileCursor) {
+            for batch in cursor.batches {
+                statistics.lines &+= batch.lines
+                statistics.events &+= Int64(batch.events.count)
+                statistics.parseErrors.add(batch.errors)
+            }
+        }
+
         func refill(_ cursor: FileCursor) -> Bool {
-            while cursor.refill(stages: &statistics.stageSeconds) {
-                for batch in cursor.batches {
-                    statistics.lines &+= batch.lines
-                    statistics.events &+= Int64(batch.events.count)
-                    statistics.parseErrors.add(batch.errors)
-                }
+            while cursor.refill(workers: workers, stages: &statistics.stageSeconds) {
+                count(cursor)
                 if !cursor.exhausted { return true }
             }
             return false
@@ -104,11 +109,15 @@ package final class ReplayPipeline {
             let nextStart = pending.first?.firstTime
             let mergeStarted = MonotonicClock.seconds()
             let step = TimeMerge.step(active, before: nextStart ?? Int64.max, limit: eventsPerStep)
-            let aggregateStarted = MonotonicClock.seconds()
-            statistics.stageSeconds.merge += aggregateStarted - mergeStarted
-            let detections = aggregator.process(step.runs, batches: step.batches, routes: step.routes)
+            statistics.stageSeconds.merge += MonotonicClock.seconds() - mergeStarted
+            // The files this step empties parse their next block while it is aggregated.
+            let refills = active.filter(\.exhausted).compactMap { $0.beginRefill() }
+            let detections = aggregate(step, beside: refills, stages: &statistics.stageSeconds)
+            for refill in refills {
+                refill.cursor.commitRefill()
+                count(refill.cursor)
+            }
             let sinkStarted = MonotonicClock.seconds()
-            statistics.stageSeconds.aggregate += sinkStarted - aggregateStarted
             if !detections.isEmpty { deliver(detections) }
             statistics.stageSeconds.sink += MonotonicClock.seconds() - sinkStarted
             if let progress {
@@ -129,5 +138,47 @@ package final class ReplayPipeline {
         if aggregator.watermark.hasEvents { statistics.lastEventMillis = aggregator.watermark.newest }
         statistics.firstEventMillis = peeks.compactMap(\.firstTime).min()
         return statistics
+    }
+
+    /// Aggregates one step on the workers, with the tasks of `refills` (the next blocks of files the step empties)
+    /// on the same threads: aggregation first, parsing in the gaps, one barrier for both. `stages` gets the
+    /// thread seconds of each.
+    private func aggregate(
+        _ step: (runs: [EventRun], batches: [ParsedBatch], routes: [[KeyRoute]]), beside refills: [FileCursor.Refill],
+        stages: inout StageSeconds
+    ) -> [Detection] {
+        let workers = aggregator.workers
+        var firstTask = [workers]
+        for refill in refills { firstTask.append(firstTask[firstTask.count - 1] + refill.taskCount) }
+        let tasks = firstTask[firstTask.count - 1]
+        let seconds = ThreadSeconds(tasks: tasks)
+        let aggregator = self.aggregator
+        aggregator.beginStep()
+        Self.withRunners(refills[...], []) { runners in
+            ParallelTasks.run(tasks: tasks, threads: workers) { task in
+                if task < workers {
+                    let started = MonotonicClock.seconds()
+                    aggregator.runWorker(task, runs: step.runs, batches: step.batches, routes: step.routes)
+                    seconds.record(task, MonotonicClock.seconds() - started)
+                    return
+                }
+                var refill = 0
+                while task >= firstTask[refill + 1] { refill += 1 }
+                seconds.record(task, runners[refill](task - firstTask[refill]))
+            }
+        }
+        stages.aggregate += seconds.total(0..<workers)
+        stages.parse += seconds.total(workers..<tasks)
+        return aggregator.finishStep()
+    }
+
+    /// Calls `body` with the task runners of every refill, each valid during the call.
+    private static func withRunners(
+        _ refills: ArraySlice<FileCursor.Refill>, _ runners: [(Int) -> Double], _ body: ([(Int) -> Double]) -> Void
+    ) {
+        guard let first = refills.first else { return body(runners) }
+        first.withTasks { run in
+            withoutActuallyEscaping(run) { run in withRunners(refills.dropFirst(), runners + [run], body) }
+        }
     }
 }

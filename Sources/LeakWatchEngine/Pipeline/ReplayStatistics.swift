@@ -20,9 +20,9 @@ package struct ReplayStatistics: Sendable {
     package var seconds: Double = 0
     package var keys: [Dimension: Int] = [:]
     package var overflowEvents: [Dimension: Int64] = [:]
-    /// Wall-clock seconds the coordinator spent in each stage.
+    /// Seconds spent in each stage after decoding.
     package var stageSeconds = StageSeconds()
-    /// Thread seconds spent decompressing and splitting lines (inside the parse stage when decoding overlaps it).
+    /// Thread seconds spent decompressing and splitting lines.
     package var fillTiming = FillTiming()
     package var firstEventMillis: Int64?
     package var lastEventMillis: Int64?
@@ -35,12 +35,15 @@ package struct ReplayStatistics: Sendable {
     package var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
 }
 
-/// Where a replay's wall-clock time went.
+/// Where a replay's time went after decoding.
 package struct StageSeconds: Sendable {
-    /// Parsing a block's chunks, with the next block decoded beside them (and alone, with one worker).
+    /// Thread seconds parsing chunks (beside decoding and the aggregation, with two workers or more).
     package var parse: Double = 0
+    /// Wall seconds of the coordinator merging files by event time.
     package var merge: Double = 0
+    /// Thread seconds of the aggregation workers (windows, baselines, detectors).
     package var aggregate: Double = 0
+    /// Wall seconds handing detections out.
     package var sink: Double = 0
 
     package init() {}
