@@ -19,9 +19,10 @@ struct CombinedLineParser: Sendable {
 
         var event = ParsedEvent(timeMillis: time, bytes: fields.size, status: fields.status, kind: .access)
         let pathBytes = UnsafeRawBufferPointer(rebasing: line[path])
-        event.endpoint = templater.appendKey(
+        let endpoint = templater.appendKey(
             method: UnsafeRawBufferPointer(rebasing: line[method]), path: pathBytes, scratch: scratch, to: &batch)
-        event.resourceID = ResourceID.last(in: pathBytes)
+        event.endpoint = endpoint.key
+        event.resourceID = endpoint.resourceID
         event.principal = batch.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.user]))
         event.sourceIP = batch.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.host]))
         batch.events.append(event)

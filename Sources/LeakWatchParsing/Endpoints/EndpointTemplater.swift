@@ -18,19 +18,34 @@ package struct EndpointTemplater: Sendable {
         self.segmentRules = SegmentRules(rules)
     }
 
-    /// Writes the endpoint key of `method` (may be empty) and `path` into `batch`'s arena and returns it.
+    /// An endpoint key written into a batch arena, with the numeric id its path addressed.
+    @usableFromInline
+    struct Templated {
+        @usableFromInline var key: KeyRef
+        /// The last path segment made only of digits (at most ``ResourceID/maximumDigits``), or -1.
+        @usableFromInline var resourceID: Int64
+
+        @inlinable
+        init(key: KeyRef, resourceID: Int64) {
+            self.key = key
+            self.resourceID = resourceID
+        }
+    }
+
+    /// Writes the endpoint key of `method` (may be empty) and `path` into `batch`'s arena and returns it, with the
+    /// resource id found in the same pass over the path's segments.
     ///
     /// - Parameter scratch: working memory reused from line to line; a key that might not fit gets its own.
     @inlinable
     func appendKey(
         method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, scratch: UnsafeMutableRawBufferPointer,
         to batch: inout ParsedBatch
-    ) -> KeyRef {
+    ) -> Templated {
         let bound = outputBound(method: method, path: path)
         if bound <= scratch.count {
             var writer = ByteWriter(scratch)
-            write(method: method, path: path, to: &writer)
-            return batch.appendKey(writer.written)
+            let resourceID = write(method: method, path: path, to: &writer)
+            return Templated(key: batch.appendKey(writer.written), resourceID: resourceID)
         }
         return appendLongKey(method: method, path: path, bound: bound, to: &batch)
     }
@@ -38,11 +53,11 @@ package struct EndpointTemplater: Sendable {
     @usableFromInline
     func appendLongKey(
         method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, bound: Int, to batch: inout ParsedBatch
-    ) -> KeyRef {
+    ) -> Templated {
         withUnsafeTemporaryAllocation(byteCount: bound, alignment: 1) { scratch in
             var writer = ByteWriter(scratch)
-            write(method: method, path: path, to: &writer)
-            return batch.appendKey(writer.written)
+            let resourceID = write(method: method, path: path, to: &writer)
+            return Templated(key: batch.appendKey(writer.written), resourceID: resourceID)
         }
     }
 
@@ -51,7 +66,7 @@ package struct EndpointTemplater: Sendable {
     package func write(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, into arena: inout [UInt8]) {
         withUnsafeTemporaryAllocation(byteCount: outputBound(method: method, path: path), alignment: 1) { scratch in
             var writer = ByteWriter(scratch)
-            write(method: method, path: path, to: &writer)
+            _ = write(method: method, path: path, to: &writer)
             arena.append(contentsOf: writer.written)
         }
     }
@@ -63,11 +78,12 @@ package struct EndpointTemplater: Sendable {
         method.count &+ 16 &+ path.count &* 4 &+ explicit.longestText
     }
 
-    /// Writes `METHOD SP TEMPLATE` (or just the template when `method` is empty).
+    /// Writes `METHOD SP TEMPLATE` (or just the template when `method` is empty); returns the path's resource id
+    /// (the last segment made only of digits, or -1).
     ///
     /// The method is upper-cased; `path` may be a bare path or an absolute URL (its scheme and host are dropped).
-    @inlinable
-    func write(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, to writer: inout ByteWriter) {
+    @inlinable @discardableResult
+    func write(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, to writer: inout ByteWriter) -> Int64 {
         let methodCount = method.count
         if methodCount > 0 {
             var index = 0
@@ -79,9 +95,9 @@ package struct EndpointTemplater: Sendable {
         }
         let (start, end) = Self.pathBounds(path)
         if explicit.count > 0 && explicit.writeMatch(path, start: start, end: end, to: &writer) {
-            return
+            return ResourceID.last(in: UnsafeRawBufferPointer(rebasing: path[start..<end]))
         }
-        writeHeuristic(path, start: start, end: end, to: &writer)
+        return writeHeuristic(path, start: start, end: end, to: &writer)
     }
 
     /// The part of `path` that is templated: after any `scheme://host`, before `?` or `#`.
@@ -114,11 +130,13 @@ package struct EndpointTemplater: Sendable {
         return true
     }
 
-    /// Writes the path segment by segment, replacing variable-looking segments with placeholders.
+    /// Writes the path segment by segment, replacing variable-looking segments with placeholders; returns the
+    /// last segment made only of digits as a number (-1: none).
     @inlinable
-    func writeHeuristic(_ path: UnsafeRawBufferPointer, start: Int, end: Int, to writer: inout ByteWriter) {
+    func writeHeuristic(_ path: UnsafeRawBufferPointer, start: Int, end: Int, to writer: inout ByteWriter) -> Int64 {
         var index = start
         var segments = 0
+        var resourceID: Int64 = -1
         let maximum = segmentRules.maxSegments
         while index < end {
             if path[index] == UInt8(ascii: "/") {
@@ -128,15 +146,18 @@ package struct EndpointTemplater: Sendable {
             let segmentEnd = SWAR.firstIndex(of: UInt8(ascii: "/"), in: path, from: index &+ 1, end: end)
             if segments == maximum {
                 writer.write(ASCII.bytes("/{…}"))
-                return
+                let rest = ResourceID.last(in: UnsafeRawBufferPointer(rebasing: path[index..<end]))
+                return rest >= 0 ? rest : resourceID
             }
             writer.write(UInt8(ascii: "/"))
             let segment = UnsafeRawBufferPointer(rebasing: path[index..<segmentEnd])
+            if let id = ResourceID.value(ofSegment: segment) { resourceID = id }
             let placeholder = segmentRules.classify(segment)
             writer.write(placeholder == .none ? segment : placeholder.text)
             segments &+= 1
             index = segmentEnd
         }
         if segments == 0 { writer.write(UInt8(ascii: "/")) }
+        return resourceID
     }
 }

@@ -32,4 +32,20 @@ package enum ResourceID {
         if onlyDigits && digits > 0 && digits <= maximumDigits { result = value }
         return result
     }
+
+    /// The value of `segment` when it is a resource id: 1 to ``maximumDigits`` ASCII digits; else nil.
+    @inlinable @inline(__always)
+    package static func value(ofSegment segment: UnsafeRawBufferPointer) -> Int64? {
+        let count = segment.count
+        guard count > 0 && count <= maximumDigits else { return nil }
+        var value: Int64 = 0
+        var index = 0
+        while index < count {
+            let digit = segment[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+            index &+= 1
+        }
+        return value
+    }
 }

@@ -26,7 +26,7 @@ extension JSONLineParser {
     static func appendEscapedEndpoint(
         _ line: UnsafeRawBufferPointer, method: JSONValueSpan, path: JSONValueSpan, _ templater: EndpointTemplater,
         _ batch: inout ParsedBatch
-    ) -> KeyRef {
+    ) -> EndpointTemplater.Templated {
         withText(line, path) { pathBytes in
             if method.kind == .absent {
                 return templater.appendLongKey(

@@ -73,11 +73,14 @@ struct JSONLineParser: Sendable {
                     ? UnsafeRawBufferPointer(rebasing: line[method.start..<method.end])
                     : UnsafeRawBufferPointer(rebasing: line[0..<0])
                 let pathBytes = UnsafeRawBufferPointer(rebasing: line[path.start..<path.end])
-                event.endpoint = templater.appendKey(method: methodBytes, path: pathBytes, scratch: scratch, to: &batch)
-                event.resourceID = ResourceID.last(in: pathBytes)
+                let endpoint = templater.appendKey(method: methodBytes, path: pathBytes, scratch: scratch, to: &batch)
+                event.endpoint = endpoint.key
+                event.resourceID = endpoint.resourceID
             } else {
-                event.endpoint = Self.appendEscapedEndpoint(
+                let endpoint = Self.appendEscapedEndpoint(
                     line, method: hasMethod ? method : .absent, path: path, templater, &batch)
+                event.endpoint = endpoint.key
+                event.resourceID = endpoint.resourceID
             }
         }
         event.principal = Self.key(line, captures[LogicalField.principal.slot], into: &batch)

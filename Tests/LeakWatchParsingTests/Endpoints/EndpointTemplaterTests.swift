@@ -77,4 +77,33 @@ struct EndpointTemplaterTests {
         let batch = parse(#"{"ts":1,"method":"GET","path":""# + path + #""}"#)
         #expect(batch.events.first.map { batch.string(for: $0.endpoint) } == "GET " + expected)
     }
+
+    @Test(
+        "the resource id is the last path segment of 1 to 18 digits, whatever the templating rules",
+        arguments: [
+            ("/api/v2/customers/48213/orders?id=77", Int64(48213)),
+            ("/api/v2/customers/48213/orders/9", 9),
+            ("/api/v2/orders/3f2504e0-4f89-11d3-9a0c-0305e82c3301", -1),
+            ("/api/v2/accounts/C123456", -1),
+            ("/files/1234567890123456789", -1),
+            ("/files/123456789012345678", 123_456_789_012_345_678),
+            ("https://crm.example.com/api/v2/leads/99?x", 99),
+            ("/a/0042#7", 42),
+            ("/1/2/3/4/5/6/7/8/9/10/11/12/13/x", 13),
+            ("/1/2/3/4/5/6/7/8/9/10/11/12/x/y", 12),
+            (#"\/api\/v2\/leads\/31"#, 31),
+        ])
+    func resourceIDs(path: String, expected: Int64) {
+        let rules: [EndpointTemplater.Rules] = [
+            .init(), .init(numericIDs: false, hexStrings: false), .init(templates: ["/api/v2/customers/*/orders"]),
+        ]
+        for rule in rules {
+            let json = parse(#"{"ts":1,"method":"GET","path":""# + path + #""}"#, templater: EndpointTemplater(rules: rule))
+            #expect(json.events.map(\.resourceID) == [expected], "\(path) with \(rule)")
+        }
+        guard !path.contains("\\") else { return }
+        let combined = parse(
+            #"10.0.0.1 - u [02/Mar/2026:00:00:00 +0000] "GET "# + path + #" HTTP/1.1" 200 10"#, format: .combined)
+        #expect(combined.events.map(\.resourceID) == [expected], "\(path) in the Combined Log Format")
+    }
 }
