@@ -52,21 +52,13 @@ final class ProgressBar {
         let percent = Int((fraction * 100).rounded(.down))
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         var text = "\(label) [\(bar)] \(percent < 10 ? "  " : percent < 100 ? " " : "")\(percent)%  "
-            + "\(Self.bytes(done)) of \(Self.bytes(total))"
+            + "\(NumberFormatting.bytes(done)) of \(NumberFormatting.bytes(total))"
         if rate > 0 {
             text += "  \(NumberFormatting.fixed(rate / 1e6, digits: 1)) MB/s"
             let left = Double(max(0, total - done)) / rate
             text += "  ETA \(Self.duration(left))"
         }
         return text
-    }
-
-    static func bytes(_ count: Int64) -> String {
-        let value = Double(count)
-        if value >= 1e9 { return NumberFormatting.fixed(value / 1e9, digits: 2) + " GB" }
-        if value >= 1e6 { return NumberFormatting.fixed(value / 1e6, digits: 1) + " MB" }
-        if value >= 1e3 { return NumberFormatting.fixed(value / 1e3, digits: 1) + " kB" }
-        return "\(count) B"
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -35,4 +35,13 @@ package enum NumberFormatting {
         }
         return (negative ? "-" : "") + result
     }
+
+    /// `7.9 MB` style sizes in decimal units (B, kB, MB, GB).
+    package static func bytes(_ count: Int64) -> String {
+        let value = Double(count)
+        if value >= 1e9 { return fixed(value / 1e9, digits: 2) + " GB" }
+        if value >= 1e6 { return fixed(value / 1e6, digits: 1) + " MB" }
+        if value >= 1e3 { return fixed(value / 1e3, digits: 1) + " kB" }
+        return "\(count) B"
+    }
 }

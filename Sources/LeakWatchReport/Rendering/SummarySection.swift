@@ -8,8 +8,8 @@ enum SummarySection {
         html += "<h3>Input</h3>\n<table class=\"summary\">\n"
         html += row("files", "files", String(summary.files))
         html += row("bytes read (compressed)", "compressed_bytes", String(summary.compressedBytes),
-                    shown: bytes(summary.compressedBytes))
-        html += row("bytes decoded", "raw_bytes", String(summary.rawBytes), shown: bytes(summary.rawBytes))
+                    shown: NumberFormatting.bytes(summary.compressedBytes))
+        html += row("bytes decoded", "raw_bytes", String(summary.rawBytes), shown: NumberFormatting.bytes(summary.rawBytes))
         html += row("lines", "lines", String(summary.lines))
         html += row("events", "events", String(summary.events))
         if summary.skippedLines.isEmpty {
@@ -72,12 +72,4 @@ enum SummarySection {
             + HTMLEscaping.escape(shown ?? NumberFormatting.grouped(Double(value) ?? 0)) + "</td>"
     }
 
-    /// `7.9 MB` style sizes (decimal units).
-    static func bytes(_ count: Int64) -> String {
-        let value = Double(count)
-        if value >= 1e9 { return NumberFormatting.fixed(value / 1e9, digits: 2) + " GB" }
-        if value >= 1e6 { return NumberFormatting.fixed(value / 1e6, digits: 1) + " MB" }
-        if value >= 1e3 { return NumberFormatting.fixed(value / 1e3, digits: 1) + " kB" }
-        return "\(count) B"
-    }
 }
