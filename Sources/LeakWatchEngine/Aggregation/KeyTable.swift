@@ -2,39 +2,100 @@
 ///
 /// Linear probing over a power-of-two table kept at most half full; it grows by doubling (amortised, so the
 /// per-event path does not allocate in steady state). Hash 0 marks an empty bucket (``KeyHasher`` never returns 0).
+///
+/// A bucket holds the hash, its slot and a small cache for the owner (a window and an entry number, see
+/// ``Partition``) in 32 bytes, so the per-event lookup touches one cache line.
 package struct KeyTable: Sendable {
-    @usableFromInline var hashes: [UInt64]
-    @usableFromInline var slots: [Int32]
+    @usableFromInline
+    struct Bucket: Sendable, BitwiseCopyable {
+        @usableFromInline var hash: UInt64
+        @usableFromInline var slot: Int32
+        @usableFromInline var cachedEntry: Int32
+        @usableFromInline var cachedWindow: Int64
+        @usableFromInline var padding: Int64 = 0
+
+        @inlinable
+        init(hash: UInt64, slot: Int32) {
+            self.hash = hash
+            self.slot = slot
+            cachedEntry = -1
+            cachedWindow = Int64.min
+        }
+
+        @usableFromInline static let empty = Bucket(hash: 0, slot: -1)
+    }
+
+    /// What ``lookup(_:)`` finds: where the key's bucket is, its slot, and the window and entry last cached there
+    /// with ``cache(at:window:entry:)`` (`Int64.min` and -1 when none).
+    @usableFromInline
+    struct Found {
+        @usableFromInline let index: Int
+        @usableFromInline let slot: Int32
+        @usableFromInline let cachedWindow: Int64
+        @usableFromInline let cachedEntry: Int32
+
+        @inlinable
+        init(index: Int, bucket: Bucket) {
+            self.index = index
+            slot = bucket.slot
+            cachedWindow = bucket.cachedWindow
+            cachedEntry = bucket.cachedEntry
+        }
+    }
+
+    @usableFromInline var buckets: [Bucket]
     @usableFromInline var mask: Int
     @usableFromInline package private(set) var count: Int = 0
 
     package init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        hashes = Array(repeating: 0, count: size)
-        slots = Array(repeating: -1, count: size)
+        buckets = Array(repeating: .empty, count: size)
         mask = size - 1
     }
 
     /// The slot stored for `hash`, or nil.
     @inlinable
     package func find(_ hash: UInt64) -> Int32? {
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let stored = hashes[index]
-            if stored == hash { return slots[index] }
-            if stored == 0 { return nil }
-            index = (index &+ 1) & mask
+        buckets.withUnsafeBufferPointer { buckets in
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let bucket = buckets[index]
+                if bucket.hash == hash { return bucket.slot }
+                if bucket.hash == 0 { return nil }
+                index = (index &+ 1) & mask
+            }
         }
+    }
+
+    /// The bucket of `hash`, or nil.
+    @inlinable
+    func lookup(_ hash: UInt64) -> Found? {
+        buckets.withUnsafeBufferPointer { buckets in
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let bucket = buckets[index]
+                if bucket.hash == hash { return Found(index: index, bucket: bucket) }
+                if bucket.hash == 0 { return nil }
+                index = (index &+ 1) & mask
+            }
+        }
+    }
+
+    /// Remembers `window` and `entry` in the bucket at `index` (from ``lookup(_:)``, with no insert or remove
+    /// since).
+    @inlinable
+    mutating func cache(at index: Int, window: Int64, entry: Int32) {
+        buckets[index].cachedWindow = window
+        buckets[index].cachedEntry = entry
     }
 
     /// Stores `slot` for `hash` (which must not be present yet).
     package mutating func insert(_ hash: UInt64, slot: Int32) {
-        if (count + 1) * 2 > hashes.count { grow() }
+        if (count + 1) * 2 > buckets.count { grow() }
         var index = Int(truncatingIfNeeded: hash) & mask
-        while hashes[index] != 0 { index = (index &+ 1) & mask }
-        hashes[index] = hash
-        slots[index] = slot
+        while buckets[index].hash != 0 { index = (index &+ 1) & mask }
+        buckets[index] = Bucket(hash: hash, slot: slot)
         count += 1
     }
 
@@ -43,39 +104,35 @@ package struct KeyTable: Sendable {
     @discardableResult
     package mutating func remove(_ hash: UInt64) -> Int32? {
         var index = Int(truncatingIfNeeded: hash) & mask
-        while hashes[index] != hash {
-            if hashes[index] == 0 { return nil }
+        while buckets[index].hash != hash {
+            if buckets[index].hash == 0 { return nil }
             index = (index &+ 1) & mask
         }
-        let slot = slots[index]
+        let slot = buckets[index].slot
         var hole = index
         var next = (hole &+ 1) & mask
-        while hashes[next] != 0 {
-            let home = Int(truncatingIfNeeded: hashes[next]) & mask
+        while buckets[next].hash != 0 {
+            let home = Int(truncatingIfNeeded: buckets[next].hash) & mask
             // The entry at `next` may fill the hole if the hole lies on its probe path from `home`.
             if (next &- home) & mask >= (next &- hole) & mask {
-                hashes[hole] = hashes[next]
-                slots[hole] = slots[next]
+                buckets[hole] = buckets[next]
                 hole = next
             }
             next = (next &+ 1) & mask
         }
-        hashes[hole] = 0
-        slots[hole] = -1
+        buckets[hole] = .empty
         count -= 1
         return slot
     }
 
     private mutating func grow() {
-        let oldHashes = hashes
-        let oldSlots = slots
-        let size = oldHashes.count * 2
-        hashes = Array(repeating: 0, count: size)
-        slots = Array(repeating: -1, count: size)
+        let old = buckets
+        let size = old.count * 2
+        buckets = Array(repeating: .empty, count: size)
         mask = size - 1
         count = 0
-        for index in oldHashes.indices where oldHashes[index] != 0 {
-            insert(oldHashes[index], slot: oldSlots[index])
+        for bucket in old where bucket.hash != 0 {
+            insert(bucket.hash, slot: bucket.slot)
         }
     }
 }

@@ -22,7 +22,7 @@ extension Partition {
     /// The key's newest window with events (the ring keeps, per position, the last window it opened there).
     private func lastWindowWithEvents(slot: Int) -> Int64 {
         var newest = Int64.min
-        for position in (slot * ringSize)..<((slot + 1) * ringSize) { newest = max(newest, ringWindow[position]) }
+        for position in (slot * ringSize)..<((slot + 1) * ringSize) { newest = max(newest, ring[position].window) }
         return newest
     }
 

@@ -33,9 +33,8 @@ package struct Partition {
     var episodeStart = GrowableStorage<Int64>()
     var episodeMetric = GrowableStorage<UInt8>()
     var normalStreak = GrowableStorage<Int32>()
-    // Per key x ring position: the window held there and the key's entry in that window's pool.
-    var ringWindow = GrowableStorage<Int64>()
-    var ringEntry = GrowableStorage<Int32>()
+    /// Per key x ring position: the window held there and the key's entry in that window's pool.
+    var ring = GrowableStorage<RingSlot>()
     /// One pool of active keys per ring position.
     var pools: UnsafeMutablePointer<WindowPool>
     package var baselines = BaselineStore()
@@ -96,7 +95,7 @@ package struct Partition {
         keyHashes.release(); dimensions.release(); lastEvaluated.release(); firstWindow.release()
         reportedNew.release(); undeclaredRun.release()
         episodeStart.release()
-        episodeMetric.release(); normalStreak.release(); ringWindow.release(); ringEntry.release()
+        episodeMetric.release(); normalStreak.release(); ring.release()
         for position in 0..<ringSize { pools[position].release() }
         pools.deinitialize(count: ringSize)
         pools.deallocate()
@@ -114,52 +113,63 @@ package struct Partition {
 
     // MARK: - Observing events
 
-    /// Adds one event to the window `window` of the key (`dimension`, `hash`), creating the key if the
-    /// dimension's budget allows, else counting the event in the dimension's overflow bucket.
+    /// Adds one event to the window `window` (at `ringPosition`, its place in the ring) of the key (`dimension`,
+    /// `hash`), creating the key if the dimension's budget allows, else counting the event in the dimension's
+    /// overflow bucket.
     @inlinable
     package mutating func observe(
         _ event: ParsedEvent, batch: ParsedBatch, dimension: Dimension, hash: UInt64, contributor: UInt64,
-        window: Int64
+        window: Int64, ringPosition: Int
     ) {
-        let slot: Int
-        if let found = table.find(hash) {
-            slot = Int(found)
+        let pool = pools + ringPosition
+        let entryIndex: Int32
+        if let found = table.lookup(hash) {
+            if found.cachedWindow == window {
+                entryIndex = found.cachedEntry
+            } else {
+                entryIndex = entry(slot: Int(found.slot), window: window, ringPosition: ringPosition)
+                table.cache(at: found.index, window: window, entry: entryIndex)
+            }
         } else {
             guard keysPerDimension[Int(dimension.rawValue)] < capPerDimension[Int(dimension.rawValue)] else {
                 addOverflow(event, dimension: dimension, window: window)
                 return
             }
-            slot = addKey(hash: hash, name: KeyNaming.name(of: dimension, event: event, batch: batch),
-                          dimension: dimension, window: window)
+            let slot = addKey(hash: hash, name: KeyNaming.name(of: dimension, event: event, batch: batch),
+                              dimension: dimension, window: window)
+            entryIndex = entry(slot: slot, window: window, ringPosition: ringPosition)
         }
-        let entry = entryFor(slot: slot, window: window)
-        Self.count(event, into: entry.pool.pointee.values.base + Int(entry.index) * Self.metrics)
+        let index = Int(entryIndex)
+        Self.count(event, into: pool.pointee.values.base + index * Self.metrics)
         if (dimension == .sourceIP || dimension == .sourceNetwork) && contributor != 0 {
-            WindowExtras.mark(entry.pool.pointee.extras.base + Int(entry.index) * WindowExtras.stride,
+            WindowExtras.mark(pool.pointee.extras.base + index * WindowExtras.stride,
                               low: WindowExtras.principalBitsLow, hash: contributor)
         } else if dimension == .principalEndpoint && event.resourceID >= 0 {
-            WindowExtras.recordID(entry.pool.pointee.extras.base + Int(entry.index) * WindowExtras.stride,
-                                  id: event.resourceID)
+            WindowExtras.recordID(pool.pointee.extras.base + index * WindowExtras.stride, id: event.resourceID)
         }
         if contributor != 0 {
             ContributorSketch.add(
-                entry.pool.pointee.contributors.base + Int(entry.index) * ContributorSketch.width, hash: contributor,
+                pool.pointee.contributors.base + index * ContributorSketch.width, hash: contributor,
                 bytes: event.bytes, records: event.records)
         }
     }
 
-    /// The key's entry in the pool of `window`, opened on the key's first event in that window.
+    /// The key's entry in the pool of `window` (at `ringPosition`), opened on the key's first event in that
+    /// window.
     @inlinable
-    mutating func entryFor(slot: Int, window: Int64) -> (pool: UnsafeMutablePointer<WindowPool>, index: Int32) {
-        let ring = Int(floorModulo(window, Int64(ringSize)))
-        let position = slot * ringSize + ring
-        let pool = pools + ring
-        if ringWindow[position] != window {
-            ringWindow[position] = window
-            ringEntry[position] = pool.pointee.open(slot: Int32(slot))
+    mutating func entry(slot: Int, window: Int64, ringPosition: Int) -> Int32 {
+        let position = slot * ringSize + ringPosition
+        var held = ring[position]
+        if held.window != window {
+            held = RingSlot(window: window, entry: pools[ringPosition].open(slot: Int32(slot)))
+            ring[position] = held
         }
-        return (pool, ringEntry[position])
+        return held.entry
     }
+
+    /// Where the ring position of `window` is.
+    @inlinable
+    func ringPosition(of window: Int64) -> Int { Int(floorModulo(window, Int64(ringSize))) }
 
     /// Adds a pre-aggregated window of values (used for overflow buckets, which are summed across partitions).
     package mutating func addAggregate(hash: UInt64, name: String, dimension: Dimension, window: Int64, values: [Int64]) {
@@ -169,8 +179,9 @@ package struct Partition {
         } else {
             slot = addKey(hash: hash, name: name, dimension: dimension, window: window)
         }
-        let entry = entryFor(slot: slot, window: window)
-        let target = entry.pool.pointee.values.base + Int(entry.index) * Self.metrics
+        let ringPosition = ringPosition(of: window)
+        let entry = entry(slot: slot, window: window, ringPosition: ringPosition)
+        let target = pools[ringPosition].values.base + Int(entry) * Self.metrics
         for metric in 0..<Self.metrics { target[metric] &+= values[metric] }
     }
 
@@ -220,8 +231,7 @@ package struct Partition {
             episodeStart.append(repeating: 0, count: Self.detectors)
             episodeMetric.append(repeating: 0, count: Self.detectors)
             normalStreak.append(repeating: 0, count: Self.detectors)
-            ringWindow.append(repeating: 0, count: ringSize)
-            ringEntry.append(repeating: 0, count: ringSize)
+            ring.append(repeating: .unused, count: ringSize)
             baselines.append(hour: hour)
         }
         table.insert(hash, slot: Int32(slot))
@@ -240,8 +250,7 @@ package struct Partition {
             normalStreak[slot * Self.detectors + detector] = 0
         }
         for position in 0..<ringSize {
-            ringWindow[slot * ringSize + position] = Int64.min
-            ringEntry[slot * ringSize + position] = -1
+            ring[slot * ringSize + position] = .unused
         }
         keysPerDimension[Int(dimension.rawValue)] += 1
         return slot

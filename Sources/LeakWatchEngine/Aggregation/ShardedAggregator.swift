@@ -15,7 +15,7 @@ package final class ShardedAggregator {
     package let configuration: EngineConfiguration
     package let workers: Int
     /// The partitions, in memory this aggregator owns (workers mutate disjoint elements without locks).
-    package private(set) var partitions: UnsafeMutableBufferPointer<Partition>
+    package let partitions: UnsafeMutableBufferPointer<Partition>
     /// Holds one key per dimension: the overflow bucket, summed across partitions.
     package internal(set) var overflowPartition: Partition
     package internal(set) var watermark = Watermark()
@@ -153,35 +153,40 @@ package final class ShardedAggregator {
         var accepted: Int64 = 0
         let windowMillis = configuration.windowMillis
         let lateness = configuration.allowedLatenessMillis
-        for run in runs {
-            let batch = batches[run.batch]
-            batch.events.withUnsafeBufferPointer { events in
-              routes[run.batch].withUnsafeBufferPointer { eventRoutes in
-                var index = run.start
-                while index < run.end {
-                    let event = events[index]
-                    let route = eventRoutes[index]
-                    index &+= 1
-                    let time = event.timeMillis
-                    if mark.first == Int64.min { mark.first = time }
-                    if time > mark.newest {
-                        mark.newest = time
-                        let closable = floorDivide(time - lateness, windowMillis) - 1
-                        if mark.closedThrough == Int64.min {
-                            mark.closedThrough = closable
-                        } else if closable > mark.closedThrough {
-                            closeWindows(worker: worker, through: closable, mark: &mark)
+        // A local copy: reading the class's `owner` per event would cost a dynamic exclusivity check each time.
+        let owners = owner
+        owners.withUnsafeBufferPointer { owners in
+            for run in runs {
+                let batch = batches[run.batch]
+                batch.events.withUnsafeBufferPointer { events in
+                    routes[run.batch].withUnsafeBufferPointer { eventRoutes in
+                        var index = run.start
+                        while index < run.end {
+                            let event = events[index]
+                            let route = eventRoutes[index]
+                            index &+= 1
+                            let time = event.timeMillis
+                            if mark.first == Int64.min { mark.first = time }
+                            if time > mark.newest {
+                                mark.newest = time
+                                let closable = floorDivide(time - lateness, windowMillis) - 1
+                                if mark.closedThrough == Int64.min {
+                                    mark.closedThrough = closable
+                                } else if closable > mark.closedThrough {
+                                    closeWindows(worker: worker, through: closable, mark: &mark)
+                                }
+                            }
+                            let window = floorDivide(time, windowMillis)
+                            if window <= mark.closedThrough {
+                                late &+= 1
+                                continue
+                            }
+                            accepted &+= 1
+                            observe(event, route: route, batch: batch, window: window,
+                                    ringPosition: Int(floorModulo(window, ringSize)), worker: worker, owners: owners)
                         }
                     }
-                    let window = floorDivide(time, windowMillis)
-                    if window <= mark.closedThrough {
-                        late &+= 1
-                        continue
-                    }
-                    accepted &+= 1
-                    observe(event, route: route, batch: batch, window: window, worker: worker)
                 }
-              }
             }
         }
         workerWatermarks[worker] = mark
@@ -190,16 +195,19 @@ package final class ShardedAggregator {
     }
 
     @inline(__always)
-    private func observe(_ event: ParsedEvent, route: KeyRoute, batch: ParsedBatch, window: Int64, worker: Int) {
+    private func observe(
+        _ event: ParsedEvent, route: KeyRoute, batch: ParsedBatch, window: Int64, ringPosition: Int, worker: Int,
+        owners: UnsafeBufferPointer<Int>
+    ) {
         for dimension in Dimension.all {
             let hash = route[dimension]
             if hash == 0 { continue }
             let partition = Self.partitionIndex(hash)
-            if owner[partition] != worker { continue }
+            if owners[partition] != worker { continue }
             partitionLoad[worker &* Self.loadStride &+ partition] &+= 1
             partitions[partition].observe(
                 event, batch: batch, dimension: dimension, hash: hash, contributor: route[dimension.contributor],
-                window: window)
+                window: window, ringPosition: ringPosition)
         }
     }
 

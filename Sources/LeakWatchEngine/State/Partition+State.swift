@@ -13,8 +13,8 @@ extension Partition {
         writer.write(array: episodeStart.array)
         writer.write(array: episodeMetric.array)
         writer.write(array: normalStreak.array)
-        writer.write(array: ringWindow.array)
-        writer.write(array: ringEntry.array)
+        writer.write(array: ring.array.map(\.window))
+        writer.write(array: ring.array.map(\.entry))
         writer.write(UInt64(ringSize))
         for position in 0..<ringSize {
             writer.write(array: pools[position].slots.array)
@@ -81,8 +81,12 @@ extension Partition {
         episodeStart.append(contentsOf: try reader.readArray(of: Int64.self, zero: 0))
         episodeMetric.append(contentsOf: try reader.readArray(of: UInt8.self, zero: 0))
         normalStreak.append(contentsOf: try reader.readArray(of: Int32.self, zero: 0))
-        ringWindow.append(contentsOf: try reader.readArray(of: Int64.self, zero: 0))
-        ringEntry.append(contentsOf: try reader.readArray(of: Int32.self, zero: 0))
+        let ringWindows = try reader.readArray(of: Int64.self, zero: 0)
+        let ringEntries = try reader.readArray(of: Int32.self, zero: 0)
+        guard ringWindows.count == ringEntries.count else {
+            throw StateError(path: reader.path, problem: "inconsistent partition arrays")
+        }
+        ring.append(contentsOf: zip(ringWindows, ringEntries).map { RingSlot(window: $0, entry: $1) })
         guard Int(try reader.read(UInt64.self)) == ringSize else {
             throw StateError(path: reader.path, problem: "saved with a different window or lateness")
         }
@@ -148,7 +152,7 @@ extension Partition {
         else { throw StateError(path: reader.path, problem: "inconsistent evicted keys") }
         retired = RetiredKeys(
             capacity: retired.capacity, hashes: retiredHashes, firstWindows: retiredWindows, next: retiredNext)
-        guard ringWindow.count == count * ringSize, ringEntry.count == count * ringSize,
+        guard ring.count == count * ringSize,
               firstWindow.count == count, reportedNew.count == count, undeclaredRun.count == count, episodeStart.count == count * Self.detectors,
               baselines.hour.count == count, baselines.seasonalRow.count == count,
               baselines.excess.count == count * 2, baselines.excessAlarm.count == count,
