@@ -96,6 +96,17 @@ struct MonitorTests {
         }
     }
 
+    /// The daemon's counters that tell a slow daemon from a diverged one, for failure messages.
+    static func progress(port: Int) -> String {
+        guard let metrics = httpGet(port: port, path: "/metrics")?.body else { return "metrics unavailable" }
+        let names = [
+            "leakwatch_lines_read_total", "leakwatch_events_total", "leakwatch_pending_events",
+            "leakwatch_late_events_total", "leakwatch_forced_releases_total", "leakwatch_checkpoints_total",
+        ]
+        return names.map { "\($0)=\(metricValue($0, in: metrics).map { String(Int($0)) } ?? "?")" }
+            .joined(separator: " ")
+    }
+
     /// Replays the final files with saved state (no flush at the end, as a daemon keeps windows open).
     static func replay(_ input: String, scratch: ScratchDirectory) throws -> (alerts: String, state: [UInt8]) {
         let output = try LeakWatchBinary.locate().run([
@@ -121,12 +132,13 @@ struct MonitorTests {
         #expect(Self.waitUntilCaughtUp(port: port, lines: total), "\(monitor.stderr)")
         let health = httpGet(port: port, path: "/healthz")
         #expect(health?.status == 200 && health?.body.contains("\"status\":\"ok\"") == true)
+        let counters = Self.progress(port: port)
         // SIGTERM: a last checkpoint, exit 0.
         monitor.signal(SIGTERM)
         #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
         let replay = try Self.replay(input, scratch: scratch)
         #expect(!replay.alerts.isEmpty)
-        #expect(monitor.stdout == replay.alerts, "\(monitor.stderr)")
+        #expect(monitor.stdout == replay.alerts, "daemon: \(counters); \(monitor.stderr)")
         let sections = try checkpointSections(scratch.file("state/checkpoint"))
         #expect(sections["engine"] == replay.state, "baselines differ from a replay of the same lines")
     }
@@ -166,7 +178,8 @@ struct MonitorTests {
         let converged = MonitorProcess.waitUntil(seconds: 120) {
             (try? checkpointSections(scratch.file("state/checkpoint")))?["engine"] == replay.state
         }
-        #expect(converged, "baselines differ from an uninterrupted run: \(monitor.stderr)")
+        let total = files.reduce(0) { $0 + $1.lines.count }
+        #expect(converged, "baselines differ from an uninterrupted run (\(total) lines written; daemon: \(Self.progress(port: port))): \(monitor.stderr)")
         monitor.signal(SIGTERM)
         #expect(monitor.waitForExit() == 0, "\(monitor.stderr)")
         #expect(kills == 2)

@@ -106,6 +106,25 @@ struct LivePipelineTests {
         #expect(pipeline.sourceCount == 0)
     }
 
+    @Test("an input that appears a moment after the first, with older events, is merged in time order, not late")
+    func lateAppearingInputIsNotLate() {
+        var live = LiveOptions()
+        live.idleMillis = 1_000
+        let pipeline = Self.pipeline(live)
+        let lines = Self.lines
+        // Files created around the start: one has lines at 5 and 10 minutes before the other exists at all.
+        lines([300_000, 600_000]).withUnsafeBytes { pipeline.ingest(source: "first", lines: $0, wallMillis: 0) }
+        _ = pipeline.release(wallMillis: 100)
+        #expect(pipeline.pendingEvents == 2, "nothing goes before the inputs have had time to appear")
+        lines([0, 60_000, 700_000]).withUnsafeBytes { pipeline.ingest(source: "second", lines: $0, wallMillis: 500) }
+        _ = pipeline.release(wallMillis: 1_100)
+        // Past the hold (the first input idle by now), everything before the second input's newest event goes.
+        #expect(pipeline.pendingEvents == 1)
+        _ = pipeline.releaseAll()
+        #expect(pipeline.statistics.events == 5)
+        #expect(pipeline.statistics.lateEvents == 0, "the second input's first minutes must not find their windows closed")
+    }
+
     @Test("an input far behind the others does not make the buffer grow past its limit")
     func bufferIsBounded() {
         var live = LiveOptions()

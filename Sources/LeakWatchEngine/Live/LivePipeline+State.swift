@@ -20,7 +20,8 @@ extension LivePipeline {
         return writer.bytes
     }
 
-    /// Replaces the inputs with those saved by ``encoded()``; `wallMillis` counts as their last delivery.
+    /// Replaces the inputs with those saved by ``encoded()``; `wallMillis` counts as their last delivery and starts
+    /// the hold on releases again (see ``LivePipeline``).
     /// - Throws: ``StateError`` if the bytes are damaged or from another build's event layout.
     package func restore(from bytes: [UInt8], path: String, wallMillis: Int64) throws(StateError) {
         var reader = BinaryReader(bytes: bytes, path: path)
@@ -33,7 +34,7 @@ extension LivePipeline {
         for _ in 0..<count {
             restored.append(try LiveSource(decoding: &reader, options: options, wallMillis: wallMillis, path: path))
         }
-        replaceSources(restored)
+        replaceSources(restored, wallMillis: wallMillis)
     }
 }
 

@@ -7,6 +7,10 @@ package import LeakWatchParsing
 /// time that every active input has reached, so that a file written a little behind another does not make its
 /// events late. An input that delivered nothing for ``LiveOptions/idleMillis`` of wall-clock time stops holding
 /// the others back (its later events merge when they come, counted late if their windows have closed).
+///
+/// Which inputs exist is only known after a while: files created around the daemon's start appear a moment apart.
+/// So for ``LiveOptions/idleMillis`` after the first lines (or after a checkpoint is restored) nothing is released,
+/// and an input that shows up in that time is merged in time order instead of finding its first windows closed.
 package final class LivePipeline {
     package let options: ReplayOptions
     package let live: LiveOptions
@@ -14,6 +18,8 @@ package final class LivePipeline {
     private(set) var sources: [LiveSource] = []
     private var sourceByName: [String: LiveSource] = [:]
     package private(set) var statistics = LiveStatistics()
+    /// Wall-clock time of the first lines or of the restore (Int64.min before either): the start of the hold.
+    private var startWall = Int64.min
 
     package init(options: ReplayOptions, live: LiveOptions = LiveOptions(), aggregator: ShardedAggregator) {
         self.options = options
@@ -26,6 +32,7 @@ package final class LivePipeline {
     /// first events and then by `path`; that order breaks ties between events of equal time.
     package func ingest(source name: String, path: String? = nil, lines: UnsafeRawBufferPointer, wallMillis: Int64) {
         guard lines.count > 0 else { return }
+        if startWall == Int64.min { startWall = wallMillis }
         let chunks = lines.count >= live.parallelParseBytes ? aggregator.workers * 2 : 1
         let source: LiveSource
         let isNew: Bool
@@ -47,8 +54,9 @@ package final class LivePipeline {
         statistics.parseErrors.add(errors)
     }
 
-    /// Replaces every input (restoring a checkpoint).
-    func replaceSources(_ restored: [LiveSource]) {
+    /// Replaces every input (restoring a checkpoint at `wallMillis`, when the hold starts again).
+    func replaceSources(_ restored: [LiveSource], wallMillis: Int64) {
+        startWall = wallMillis
         sources = restored
         sourceByName = Dictionary(restored.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
@@ -71,6 +79,8 @@ package final class LivePipeline {
             statistics.forcedReleases &+= 1
             return drain(before: Int64.max)
         }
+        // The inputs that exist may not all have been seen yet (see the type's description).
+        if startWall == Int64.min || wallMillis - startWall < live.idleMillis { return [] }
         // Events before the horizon may go: every active source has reached it. Events at it wait, since an equal
         // time may still come from a source listed earlier.
         return drain(before: horizon)
@@ -119,7 +129,8 @@ package final class LivePipeline {
 
 /// Live pipeline settings.
 package struct LiveOptions: Sendable {
-    /// Wall-clock time without new lines after which an input stops holding the merge back.
+    /// Wall-clock time without new lines after which an input stops holding the merge back; also how long
+    /// nothing is released after the first lines or a restore, while inputs created a moment apart appear.
     package var idleMillis: Int64 = 5_000
     /// Wall-clock time without new lines after which an input with nothing buffered is forgotten.
     package var forgetMillis: Int64 = 10 * 60_000
