@@ -106,11 +106,21 @@ struct JSONScanner {
         return true
     }
 
-    /// Moves past one or more digits; false when there is none.
+    /// Moves past one or more digits; false when there is none. Eight bytes at a time where the line has them,
+    /// so that the end of a number costs no mispredicted loop exit.
     @inlinable @inline(__always)
     mutating func skipDigits() -> Bool {
         let start = index
-        while index < bytes.count && ASCII.isDigit(bytes[index]) {
+        let count = bytes.count
+        if index &+ 8 <= count {
+            let nonDigits = SWAR.nonDigitBytes(SWAR.load(bytes, at: index))
+            if nonDigits != 0 {
+                index &+= nonDigits.trailingZeroBitCount &>> 3
+                return index > start
+            }
+            index &+= 8
+        }
+        while index < count && ASCII.isDigit(bytes[index]) {
             index &+= 1
         }
         return index > start

@@ -12,6 +12,16 @@ enum SWAR {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
+    /// The high bit of each byte of `word` that is not an ASCII digit, exactly (no borrows cross lanes), so
+    /// `trailingZeroBitCount / 8` is the index of the first non-digit.
+    @inlinable
+    static func nonDigitBytes(_ word: UInt64) -> UInt64 {
+        // After `^ 0x30` a digit is 0...9; adding 0x76 to the low seven bits sets the high bit from 10 up, and the
+        // original high bit covers bytes from 0x80.
+        let shifted = word ^ 0x3030_3030_3030_3030
+        return (((shifted & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | shifted) & 0x8080_8080_8080_8080
+    }
+
     /// The eight bytes at `offset` as a little-endian word (lane 0 = first byte).
     @inlinable
     static func load(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {

@@ -187,6 +187,9 @@ struct JSONEventTests {
             (#""status":"404","bytes":"187340","records":"0""#, 404, 187_340, 0),
             (#""status":200.9,"bytes":1e3,"records":2.5E1"#, 200, 1000, 25),
             (#""bytes":"12.75""#, 0, 12, 0),
+            // Digit runs shorter than, as long as and longer than the eight bytes the scanner reads at once.
+            (#""status":2,"bytes":12345678,"records":123456789012"#, 2, 12_345_678, 123_456_789_012),
+            (#""bytes":1234567.12345678,"records":9876543210.5e-3"#, 0, 1_234_567, 9_876_543),
         ])
     func numbers(fields: String, status: Int32, bytes: Int64, records: Int64) throws {
         let batch = parse(#"{"ts":1,"path":"/a","# + fields + "}")
