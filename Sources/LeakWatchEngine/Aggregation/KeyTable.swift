@@ -56,17 +56,7 @@ package struct KeyTable: Sendable {
 
     /// The slot stored for `hash`, or nil.
     @inlinable
-    package func find(_ hash: UInt64) -> Int32? {
-        buckets.withUnsafeBufferPointer { buckets in
-            var index = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let bucket = buckets[index]
-                if bucket.hash == hash { return bucket.slot }
-                if bucket.hash == 0 { return nil }
-                index = (index &+ 1) & mask
-            }
-        }
-    }
+    package func find(_ hash: UInt64) -> Int32? { lookup(hash)?.slot }
 
     /// The bucket of `hash`, or nil.
     @inlinable

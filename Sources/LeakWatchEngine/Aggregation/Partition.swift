@@ -123,6 +123,9 @@ package struct Partition {
     ) {
         let pool = pools + ringPosition
         let entryIndex: Int32
+        // The bucket caches the key's entry in the last window it was counted in. A window's pool is emptied only
+        // when the window closes, and no event of a closed window gets here (it counts as late), so a cached
+        // entry whose window matches is still the key's.
         if let found = table.lookup(hash) {
             if found.cachedWindow == window {
                 entryIndex = found.cachedEntry
