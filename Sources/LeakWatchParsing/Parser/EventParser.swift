@@ -71,7 +71,7 @@ package struct EventParser: Sendable {
         let count = lines.count
         var lineStart = 0
         while lineStart < count {
-            let lineEnd = SWAR.firstIndex(of: UInt8(ascii: "\n"), in: lines, from: lineStart, end: count)
+            let lineEnd = SWAR.firstIndexInLongSpan(of: UInt8(ascii: "\n"), in: lines, from: lineStart, end: count)
             var start = lineStart
             var end = lineEnd
             lineStart = lineEnd &+ 1

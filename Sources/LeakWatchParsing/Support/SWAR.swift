@@ -44,6 +44,22 @@ enum SWAR {
         return index
     }
 
+    /// ``firstIndex(of:in:from:end:)`` for long spans (a whole line): 32 bytes at a time with vector compares
+    /// until a block holds `target`, then eight at a time within it.
+    @inlinable
+    static func firstIndexInLongSpan(of target: UInt8, in bytes: UnsafeRawBufferPointer, from: Int, end: Int) -> Int {
+        var index = from
+        if let base = bytes.baseAddress {
+            let pattern = SIMD32<UInt8>(repeating: target)
+            while index &+ 32 <= end {
+                let block = (base + index).loadUnaligned(as: SIMD32<UInt8>.self)
+                if any(block .== pattern) { break }
+                index &+= 32
+            }
+        }
+        return firstIndex(of: target, in: bytes, from: index, end: end)
+    }
+
     /// Index of the first `first` or `second` byte at or after `from` before `end`, or `end`.
     @inlinable
     static func firstIndex(

@@ -219,6 +219,19 @@ struct JSONEventTests {
         }
     }
 
+    @Test("lines of every length from short to several 32-byte blocks are split at their own newline")
+    func lineLengths() {
+        // Line ends fall on every offset within and across the 32-byte blocks the line search reads at once.
+        let lines = (0..<100).map { length in
+            "{\"ts\":\(length + 1),\"path\":\"/a\",\"principal\":\"" + String(repeating: "p", count: length + 1) + "\"}"
+        }
+        let batch = parse(lines.joined(separator: "\n"))
+        #expect(batch.lines == 100)
+        #expect(batch.errors.total == 0)
+        #expect(batch.events.map(\.timeMillis) == (1...100).map { Int64($0) * 1000 })
+        #expect(batch.events.map { batch.string(for: $0.principal).count } == Array(1...100))
+    }
+
     @Test("parseAll and a final line without a newline")
     func parseAll() {
         let batch = EventParser.parseAll(
