@@ -88,13 +88,12 @@ struct LivePipelineTests {
         let pipeline = Self.pipeline(live)
         let quiet = "quiet.jsonl"
         let busy = "busy.jsonl"
-        let lines = Self.lines
-        lines([0]).withUnsafeBytes { pipeline.ingest(source: quiet, lines: $0, wallMillis: 0) }
-        lines([10, 20, 30]).withUnsafeBytes { pipeline.ingest(source: busy, lines: $0, wallMillis: 0) }
+        pipeline.ingest(quiet, times: [0], wallMillis: 0)
+        pipeline.ingest(busy, times: [10, 20, 30], wallMillis: 0)
         _ = pipeline.release(wallMillis: 100)
         // The quiet input has reached only time 0: every event waits (one at time 0 could still come from it).
         #expect(pipeline.pendingEvents == 4)
-        lines([40]).withUnsafeBytes { pipeline.ingest(source: busy, lines: $0, wallMillis: 1_400) }
+        pipeline.ingest(busy, times: [40], wallMillis: 1_400)
         _ = pipeline.release(wallMillis: 1_500)
         // The quiet input is idle now: everything before the busy input's newest event goes; that one waits for a
         // possible tie from the quiet input.
@@ -111,12 +110,11 @@ struct LivePipelineTests {
         var live = LiveOptions()
         live.idleMillis = 1_000
         let pipeline = Self.pipeline(live)
-        let lines = Self.lines
         // Files created around the start: one has lines at 5 and 10 minutes before the other exists at all.
-        lines([300_000, 600_000]).withUnsafeBytes { pipeline.ingest(source: "first", lines: $0, wallMillis: 0) }
+        pipeline.ingest("first", times: [300_000, 600_000], wallMillis: 0)
         _ = pipeline.release(wallMillis: 100)
         #expect(pipeline.pendingEvents == 2, "nothing goes before the inputs have had time to appear")
-        lines([0, 60_000, 700_000]).withUnsafeBytes { pipeline.ingest(source: "second", lines: $0, wallMillis: 500) }
+        pipeline.ingest("second", times: [0, 60_000, 700_000], wallMillis: 500)
         _ = pipeline.release(wallMillis: 1_100)
         // Past the hold (the first input idle by now), everything before the second input's newest event goes.
         #expect(pipeline.pendingEvents == 1)
@@ -130,12 +128,18 @@ struct LivePipelineTests {
         var live = LiveOptions()
         live.maxPendingEvents = 100
         let pipeline = Self.pipeline(live)
-        let lines = Self.lines
         // A backfill stuck at time 0 holds back a live input; past 100 buffered events everything goes.
-        lines([0]).withUnsafeBytes { pipeline.ingest(source: "backfill", lines: $0, wallMillis: 0) }
-        lines((1...150).map { Int64($0) * 1000 }).withUnsafeBytes { pipeline.ingest(source: "live", lines: $0, wallMillis: 0) }
+        pipeline.ingest("backfill", times: [0], wallMillis: 0)
+        pipeline.ingest("live", times: (1...150).map { Int64($0) * 1000 }, wallMillis: 0)
         _ = pipeline.release(wallMillis: 10)
         #expect(pipeline.pendingEvents == 0)
         #expect(pipeline.statistics.forcedReleases == 1)
+    }
+}
+
+extension LivePipeline {
+    /// Ingests one access line per time of `times` (see ``LivePipelineTests/lines(_:)``) as input `source`.
+    func ingest(_ source: String, times: [Int64], wallMillis: Int64) {
+        LivePipelineTests.lines(times).withUnsafeBytes { ingest(source: source, lines: $0, wallMillis: wallMillis) }
     }
 }
