@@ -5,31 +5,17 @@ package enum ResourceID {
     /// Largest number of digits read (ids beyond 18 digits are not sequential ids).
     @usableFromInline static let maximumDigits = 18
 
+    /// The last segment of `path`, before any `?` or `#`, that is a resource id (``value(ofSegment:)``), or -1.
     @inlinable
     package static func last(in path: UnsafeRawBufferPointer) -> Int64 {
+        let end = SWAR.firstIndex(of: UInt8(ascii: "?"), or: UInt8(ascii: "#"), in: path, from: 0, end: path.count)
         var result: Int64 = -1
-        var value: Int64 = 0
-        var digits = 0
-        var onlyDigits = true
-        var index = 0
-        let count = path.count
-        while index < count {
-            let byte = path[index]
-            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
-            if byte == UInt8(ascii: "/") {
-                if onlyDigits && digits > 0 && digits <= maximumDigits { result = value }
-                value = 0
-                digits = 0
-                onlyDigits = true
-            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                if digits < maximumDigits { value = value &* 10 &+ Int64(byte &- UInt8(ascii: "0")) }
-                digits &+= 1
-            } else {
-                onlyDigits = false
-            }
-            index &+= 1
+        var start = 0
+        while start < end {
+            let slash = SWAR.firstIndex(of: UInt8(ascii: "/"), in: path, from: start, end: end)
+            if let id = value(ofSegment: UnsafeRawBufferPointer(rebasing: path[start..<slash])) { result = id }
+            start = slash &+ 1
         }
-        if onlyDigits && digits > 0 && digits <= maximumDigits { result = value }
         return result
     }
 
