@@ -16,16 +16,30 @@ package enum KeyHasher {
             index &+= 8
         }
         if index < count {
-            var word: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                word |= UInt64(bytes[index]) << shift
-                shift &+= 8
-                index &+= 1
-            }
-            h = mix(h ^ word, 0xbf58_476d_1ce4_e5b9)
+            h = mix(h ^ tail(bytes, from: index), 0xbf58_476d_1ce4_e5b9)
         }
         return finalize(h)
+    }
+
+    /// The last `count - from` bytes (1 to 7) as a little-endian word, zero-padded. Read with at most two loads
+    /// that may overlap bytes already hashed (shifted out), never past the buffer, instead of a byte loop.
+    @inlinable @inline(__always)
+    static func tail(_ bytes: UnsafeRawBufferPointer, from: Int) -> UInt64 {
+        let count = bytes.count
+        let remaining = count &- from
+        if count >= 8 {
+            let last = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
+            return last &>> (UInt64(truncatingIfNeeded: 8 &- remaining) &* 8)
+        }
+        if remaining >= 4 {
+            let low = UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: from, as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
+            return low | high &<< (UInt64(truncatingIfNeeded: remaining &- 4) &* 8)
+        }
+        var word = UInt64(bytes[from])
+        if remaining > 1 { word |= UInt64(bytes[from &+ 1]) &<< 8 }
+        if remaining > 2 { word |= UInt64(bytes[from &+ 2]) &<< 16 }
+        return word
     }
 
     /// The same hash for any byte collection (off the hot path: it copies).
