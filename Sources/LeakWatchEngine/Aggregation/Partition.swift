@@ -9,6 +9,13 @@ package import LeakWatchParsing
 /// that owns it during a phase, or by the coordinator between phases. Its per-key state is in
 /// ``GrowableStorage`` (no copy-on-write or exclusivity checks per event); ``release()`` frees it.
 package struct Partition {
+    // The fields every event reads come first, so that they share the struct's first cache line (stored
+    // properties are laid out in declaration order).
+    var table = KeyTable()
+    /// Per key x ring position: the window held there and the key's entry in that window's pool.
+    var ring = GrowableStorage<RingSlot>()
+    /// One pool of active keys per ring position.
+    var pools: UnsafeMutablePointer<WindowPool>
     package let index: Int
     let ringSize: Int
     let windowMillis: Int64
@@ -17,7 +24,6 @@ package struct Partition {
     let configuration: EngineConfiguration
     let windowsPerHour: Double
 
-    var table = KeyTable()
     // Per key.
     package internal(set) var names: [String] = []
     var keyHashes = GrowableStorage<UInt64>()
@@ -33,10 +39,6 @@ package struct Partition {
     var episodeStart = GrowableStorage<Int64>()
     var episodeMetric = GrowableStorage<UInt8>()
     var normalStreak = GrowableStorage<Int32>()
-    /// Per key x ring position: the window held there and the key's entry in that window's pool.
-    var ring = GrowableStorage<RingSlot>()
-    /// One pool of active keys per ring position.
-    var pools: UnsafeMutablePointer<WindowPool>
     package var baselines = BaselineStore()
     /// Open episodes as `slot * detectors + detector`.
     var activeEpisodes: [Int32] = []
