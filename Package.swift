@@ -44,6 +44,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's <malloc.h> (mallopt), which the Glibc module does not export.
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "LeakWatchIngest",
             dependencies: ["CZstd", "CZlib"],
@@ -115,6 +117,7 @@ let package = Package(
             dependencies: [
                 "LeakWatchIngest", "LeakWatchParsing", "LeakWatchEngine", "LeakWatchAlerting",
                 "LeakWatchGenerator", "LeakWatchConfig", "LeakWatchMonitor", "LeakWatchDelivery", "LeakWatchReport",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

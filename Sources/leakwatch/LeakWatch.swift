@@ -20,4 +20,10 @@ struct LeakWatch: AsyncParsableCommand {
             ReplayCommand.self, MonitorCommand.self, BenchCommand.self, CheckConfigCommand.self, GenerateCommand.self,
         ]
     )
+
+    /// Tunes the allocator, then parses the arguments and runs the command.
+    static func main() async {
+        AllocatorTuning.apply()
+        await main(nil)
+    }
 }
