@@ -17,8 +17,8 @@ final class FileCursor: MergeSource {
     private let blockBytes: Int
     private var blocks: [LineBlock]
     private var readyIndex = 0
-    /// Outcome of decoding `blocks[readyIndex]`: true when it holds lines.
-    private var decoded: Result<Bool, IngestError>
+    /// Outcome of decoding `blocks[readyIndex]`: true when it holds lines; nil until the first block is decoded.
+    private var decoded: Result<Bool, IngestError>?
 
     /// Parsed chunks of the current block, and the key routes of their events.
     var batches: [ParsedBatch]
@@ -43,13 +43,16 @@ final class FileCursor: MergeSource {
         blocks = [LineBlock(capacity: options.blockBytes), LineBlock(capacity: options.blockBytes)]
         // With several workers the block is cut into many more chunks than threads, so that a thread that decodes
         // or aggregates joins the parse late without holding the others back, and the last task of a step is short.
-        let chunks = workers == 1 ? 1 : workers * Self.chunksPerWorker
-        batches = (0..<chunks).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) }
-        routes = Array(repeating: [], count: chunks)
-        spareBatches = (0..<chunks).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) }
-        spareRoutes = Array(repeating: [], count: chunks)
-        decoded = Self.fill(reader, blocks[0], targetBytes: blockBytes)
+        chunks = workers == 1 ? 1 : workers * Self.chunksPerWorker
+        // The chunks' memory is taken at the first refill, not here: a file opened ahead holds only its reader
+        // and blocks until it is merged.
+        batches = []
+        routes = []
+        spareBatches = []
+        spareRoutes = []
     }
+
+    private let chunks: Int
 
     static let chunksPerWorker = 8
 
@@ -65,11 +68,22 @@ final class FileCursor: MergeSource {
         return true
     }
 
+    /// Whether the file's first block is still to be decoded (see ``decodeFirstBlock()``).
+    var needsFirstBlock: Bool { decoded == nil }
+
+    /// Decodes the file's first block, if that is not done yet. A replay calls it ahead, beside the step before
+    /// the file is opened, so that opening it does not wait for the decoder; otherwise the first refill does it.
+    func decodeFirstBlock() {
+        if decoded == nil { decoded = Self.fill(reader, blocks[0], targetBytes: blockBytes) }
+    }
+
     /// Starts parsing the decoded block into the spare chunks: the returned tasks are run (on any threads, beside
     /// other work), then ``commitRefill()`` makes the block current. Nil when the file is finished.
     func beginRefill() -> Refill? {
         guard !finished else { return nil }
-        switch decoded {
+        decodeFirstBlock()
+        guard let outcome = decoded else { return nil }  // set by decodeFirstBlock()
+        switch outcome {
         case .failure(let error):
             damage = error
             finished = true
@@ -79,6 +93,12 @@ final class FileCursor: MergeSource {
             return nil
         case .success(true):
             break
+        }
+        if spareBatches.isEmpty {
+            batches = (0..<chunks).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) }
+            routes = Array(repeating: [], count: chunks)
+            spareBatches = (0..<chunks).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) }
+            spareRoutes = Array(repeating: [], count: chunks)
         }
         let block = blocks[readyIndex]
         readyIndex ^= 1

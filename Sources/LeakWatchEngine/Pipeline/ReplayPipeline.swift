@@ -50,14 +50,35 @@ package final class ReplayPipeline {
         let workers = aggregator.workers
         var pending = peeks[...]
         var active: [FileCursor] = []
+        // The next file to open, opened ahead so that its first block is decoded beside a step (nil cursor: it
+        // could not be opened ahead; opening it again in turn reports why).
+        var ahead: (index: Int, cursor: FileCursor?)?
 
-        func activate(_ peek: FilePeek) {
+        func activate(_ index: Int) {
+            let peek = peeks[index]
             do throws(IngestError) {
-                let cursor = try FileCursor(peek: peek, options: options, workers: workers)
+                let cursor: FileCursor
+                if let opened = ahead, opened.index == index, let openedCursor = opened.cursor {
+                    cursor = openedCursor
+                } else {
+                    cursor = try FileCursor(peek: peek, options: options, workers: workers)
+                }
+                ahead = nil
                 if refill(cursor) { active.append(cursor) } else { retire(cursor) }
             } catch {
+                ahead = nil
                 statistics.damaged.append(.init(path: peek.file.path, error: error))
             }
+        }
+
+        /// The next pending file, opened if it is not yet, when its first block still has to be decoded.
+        func fileToDecodeAhead() -> FileCursor? {
+            guard let index = pending.indices.first else { return nil }
+            if ahead?.index != index {
+                ahead = (index, try? FileCursor(peek: peeks[index], options: options, workers: workers))
+            }
+            guard let cursor = ahead?.cursor, cursor.needsFirstBlock else { return nil }
+            return cursor
         }
 
         func count(_ cursor: FileCursor) {
@@ -96,12 +117,13 @@ package final class ReplayPipeline {
             }
             // Open every pending file that starts no later than the earliest head.
             if active.isEmpty {
-                guard let next = pending.popFirst() else { break }
+                guard let next = pending.indices.first else { break }
+                pending.removeFirst()
                 activate(next)
                 continue
             }
             let earliest = active.map(\.headTime).min()!
-            if let next = pending.first, (next.firstTime ?? Int64.min) <= earliest {
+            if let next = pending.indices.first, (peeks[next].firstTime ?? Int64.min) <= earliest {
                 pending.removeFirst()
                 activate(next)
                 continue
@@ -112,7 +134,8 @@ package final class ReplayPipeline {
             statistics.stageSeconds.merge += MonotonicClock.seconds() - mergeStarted
             // The files this step empties parse their next block while it is aggregated.
             let refills = active.filter(\.exhausted).compactMap { $0.beginRefill() }
-            let detections = aggregate(step, beside: refills, stages: &statistics.stageSeconds)
+            let detections = aggregate(
+                step, beside: refills, decodingAhead: fileToDecodeAhead(), stages: &statistics.stageSeconds)
             for refill in refills {
                 refill.cursor.commitRefill()
                 count(refill.cursor)
@@ -141,14 +164,16 @@ package final class ReplayPipeline {
     }
 
     /// Aggregates one step on the workers, with the tasks of `refills` (the next blocks of files the step empties)
-    /// on the same threads: aggregation first, parsing in the gaps, one barrier for both. `stages` gets the
-    /// thread seconds of each.
+    /// and the decoding of `ahead`'s first block (the next file to open) on the same threads: aggregation first,
+    /// decoding and parsing in the gaps, one barrier for all. `stages` gets the thread seconds of aggregation and
+    /// parsing (decoding is timed by the readers).
     private func aggregate(
         _ step: (runs: [EventRun], batches: [ParsedBatch], routes: [[KeyRoute]]), beside refills: [FileCursor.Refill],
-        stages: inout StageSeconds
+        decodingAhead ahead: FileCursor?, stages: inout StageSeconds
     ) -> [Detection] {
         let workers = aggregator.workers
-        var firstTask = [workers]
+        let aheadTask = ahead == nil ? -1 : workers
+        var firstTask = [ahead == nil ? workers : workers + 1]
         for refill in refills { firstTask.append(firstTask[firstTask.count - 1] + refill.taskCount) }
         let tasks = firstTask[firstTask.count - 1]
         let seconds = ThreadSeconds(tasks: tasks)
@@ -162,13 +187,17 @@ package final class ReplayPipeline {
                     seconds.record(task, MonotonicClock.seconds() - started)
                     return
                 }
+                if task == aheadTask {
+                    ahead?.decodeFirstBlock()
+                    return
+                }
                 var refill = 0
                 while task >= firstTask[refill + 1] { refill += 1 }
                 seconds.record(task, runners[refill](task - firstTask[refill]))
             }
         }
         stages.aggregate += seconds.total(0..<workers)
-        stages.parse += seconds.total(workers..<tasks)
+        stages.parse += seconds.total(firstTask[0]..<tasks)
         return aggregator.finishStep()
     }
 
