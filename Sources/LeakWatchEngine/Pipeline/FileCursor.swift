@@ -54,6 +54,12 @@ final class FileCursor: MergeSource {
 
     private let chunks: Int
 
+    /// One set of `count` empty parse chunks (batches sized for a block's share) and their route lists.
+    private static func emptyChunks(_ count: Int) -> ([ParsedBatch], [[KeyRoute]]) {
+        ((0..<count).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) },
+         Array(repeating: [], count: count))
+    }
+
     static let chunksPerWorker = 8
 
     var stats: IngestStats { reader.stats }
@@ -95,10 +101,8 @@ final class FileCursor: MergeSource {
             break
         }
         if spareBatches.isEmpty {
-            batches = (0..<chunks).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) }
-            routes = Array(repeating: [], count: chunks)
-            spareBatches = (0..<chunks).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) }
-            spareRoutes = Array(repeating: [], count: chunks)
+            (batches, routes) = Self.emptyChunks(chunks)
+            (spareBatches, spareRoutes) = Self.emptyChunks(chunks)
         }
         let block = blocks[readyIndex]
         readyIndex ^= 1

@@ -56,6 +56,7 @@ package final class ReplayPipeline {
 
         func activate(_ index: Int) {
             let peek = peeks[index]
+            defer { ahead = nil }
             do throws(IngestError) {
                 let cursor: FileCursor
                 if let opened = ahead, opened.index == index, let openedCursor = opened.cursor {
@@ -63,10 +64,8 @@ package final class ReplayPipeline {
                 } else {
                     cursor = try FileCursor(peek: peek, options: options, workers: workers)
                 }
-                ahead = nil
                 if refill(cursor) { active.append(cursor) } else { retire(cursor) }
             } catch {
-                ahead = nil
                 statistics.damaged.append(.init(path: peek.file.path, error: error))
             }
         }
