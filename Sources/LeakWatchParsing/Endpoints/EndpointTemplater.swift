@@ -151,8 +151,14 @@ package struct EndpointTemplater: Sendable {
             }
             writer.write(UInt8(ascii: "/"))
             let segment = UnsafeRawBufferPointer(rebasing: path[index..<segmentEnd])
-            if let id = ResourceID.value(ofSegment: segment) { resourceID = id }
-            let placeholder = segmentRules.classify(segment)
+            let placeholder: Placeholder
+            if let id = ResourceID.value(ofSegment: segment) {
+                resourceID = id
+                // All digits: every path through the rules ends at the id rule.
+                placeholder = segmentRules.numericIDs ? .id : segmentRules.classify(segment)
+            } else {
+                placeholder = segmentRules.classify(segment)
+            }
             writer.write(placeholder == .none ? segment : placeholder.text)
             segments &+= 1
             index = segmentEnd

@@ -1,6 +1,6 @@
 /// What a path segment was recognised as.
 @usableFromInline
-enum Placeholder: UInt8 {
+package enum Placeholder: UInt8, Sendable {
     case none
     case id
     case uuid

@@ -1,7 +1,7 @@
 /// The heuristics of ``EndpointTemplater/Rules`` in the form the hot loop reads: one pass over a segment
 /// counts its character classes, then a few compares decide.
 @usableFromInline
-struct SegmentRules: Sendable {
+package struct SegmentRules: Sendable {
     @usableFromInline let numericIDs: Bool
     @usableFromInline let uuids: Bool
     @usableFromInline let hexStrings: Bool
@@ -12,7 +12,7 @@ struct SegmentRules: Sendable {
     @usableFromInline let tokenMinLength: Int
     @usableFromInline let maxSegments: Int
 
-    init(_ rules: EndpointTemplater.Rules) {
+    package init(_ rules: EndpointTemplater.Rules) {
         numericIDs = rules.numericIDs
         uuids = rules.uuids
         hexStrings = rules.hexStrings
@@ -25,22 +25,28 @@ struct SegmentRules: Sendable {
     }
 
     /// The placeholder for `segment` (non-empty), or `.none` to keep it.
+    ///
+    /// Two shapes that make up most segments are decided with word-wide checks before the byte loops, with the
+    /// same result: a UUID (the first rule of ``classifyLong(_:)``), and a short segment with no digit or `@`,
+    /// which no rule of ``classifyShort(_:)`` can match.
     @inlinable
-    func classify(_ segment: UnsafeRawBufferPointer) -> Placeholder {
+    package func classify(_ segment: UnsafeRawBufferPointer) -> Placeholder {
         let length = segment.count
         if length < shortLength && length != 10 {
+            if length >= 4 && !SegmentShape.mayBeIDOrEmail(segment) { return .none }
             return classifyShort(segment)
         }
+        if uuids && length == 36 && SegmentShape.isUUID(segment) { return .uuid }
         return classifyLong(segment)
     }
 
     /// Below this length only the id and e-mail rules can match (dates, 10 long, are sent the long way).
     @inlinable
-    var shortLength: Int { min(hexMinLength, tokenMinLength, 36) }
+    package var shortLength: Int { min(hexMinLength, tokenMinLength, 36) }
 
     /// The cheap check for short segments (`api`, `v2`, `contacts`, `48213`): ids and e-mails only, in one pass.
     @inlinable
-    func classifyShort(_ segment: UnsafeRawBufferPointer) -> Placeholder {
+    package func classifyShort(_ segment: UnsafeRawBufferPointer) -> Placeholder {
         let length = segment.count
         var leadingLetters = 0
         var digits = 0
@@ -72,7 +78,7 @@ struct SegmentRules: Sendable {
 
     /// The full classification: one pass counting character classes, then the rules in order.
     @inlinable
-    func classifyLong(_ segment: UnsafeRawBufferPointer) -> Placeholder {
+    package func classifyLong(_ segment: UnsafeRawBufferPointer) -> Placeholder {
         let length = segment.count
         var digits = 0
         var letters = 0

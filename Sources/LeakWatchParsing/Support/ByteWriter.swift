@@ -16,12 +16,34 @@ struct ByteWriter {
         count &+= 1
     }
 
+    /// Appends `bytes`. Up to 16 bytes (a path segment, a placeholder) are copied with two overlapping loads and
+    /// stores instead of a call to `memmove`.
     @inlinable @inline(__always)
     mutating func write(_ bytes: UnsafeRawBufferPointer) {
         let length = bytes.count
         guard length > 0 else { return }
         // In bounds: callers size `buffer` for the longest output they can produce.
-        UnsafeMutableRawBufferPointer(rebasing: buffer[count..<(count &+ length)]).copyMemory(from: bytes)
+        let target = buffer.baseAddress.unsafelyUnwrapped + count
+        let source = bytes.baseAddress.unsafelyUnwrapped
+        if length >= 8 && length <= 16 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: length &- 8, as: UInt64.self)
+        } else if length >= 4 && length < 8 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: length &- 4, as: UInt32.self)
+        } else if length < 4 {
+            var index = 0
+            while index < length {
+                target.storeBytes(of: source.load(fromByteOffset: index, as: UInt8.self), toByteOffset: index, as: UInt8.self)
+                index &+= 1
+            }
+        } else {
+            target.copyMemory(from: source, byteCount: length)
+        }
         count &+= length
     }
 
