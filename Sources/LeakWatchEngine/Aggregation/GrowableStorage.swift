@@ -11,7 +11,7 @@ package struct GrowableStorage<Element: BitwiseCopyable> {
 
     package init(capacity: Int = 16) {
         self.capacity = max(capacity, 1)
-        base = .allocate(capacity: self.capacity)
+        base = Self.allocate(self.capacity)
         count = 0
     }
 
@@ -60,15 +60,23 @@ package struct GrowableStorage<Element: BitwiseCopyable> {
     package var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Frees the memory; the storage must not be used afterwards.
-    package func release() { base.deallocate() }
+    package func release() { UnsafeMutableRawPointer(base).deallocate() }
+
+    /// Memory for `capacity` elements starting on a cache line, so that a row of 64 bytes (a window's values)
+    /// spans one line, not two.
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Element> {
+        UnsafeMutableRawPointer.allocate(
+            byteCount: capacity * MemoryLayout<Element>.stride, alignment: max(64, MemoryLayout<Element>.alignment)
+        ).bindMemory(to: Element.self, capacity: capacity)
+    }
 
     private mutating func reserve(_ needed: Int) {
         guard needed > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        let fresh = Self.allocate(newCapacity)
         fresh.moveInitialize(from: base, count: count)
-        base.deallocate()
+        UnsafeMutableRawPointer(base).deallocate()
         base = fresh
         capacity = newCapacity
     }
