@@ -283,6 +283,22 @@ struct SourceNetworkTests {
         #expect(KeyNaming.name(of: .sourceNetwork, event: batch.events[0], batch: batch) == network)
     }
 
+    /// Routes remember recent addresses' networks within a batch; many addresses (more than it remembers, several
+    /// per network), interleaved and repeated, must each still get their own network.
+    @Test func everyAddressGetsItsOwnNetworkInALargeBatch() {
+        let addresses = (0..<300).map { "10.\($0 % 7).\($0 % 50).\($0)" } + (0..<40).map { "2001:db8:\($0):1::\($0)" }
+        let order = (0..<3_000).map { addresses[($0 * 7919) % addresses.count] }
+        let text = order.map { "{\"ts\":1772409600000,\"path\":\"/a\",\"principal\":\"p\",\"src_ip\":\"\($0)\"}\n" }.joined()
+        let batch = EventParser.parseAll(format: .json, text: Array(text.utf8))
+        var routes: [KeyRoute] = []
+        KeyRoute.compute(batch, into: &routes)
+        #expect(routes.count == order.count)
+        for (index, event) in batch.events.enumerated() {
+            let network = KeyNaming.name(of: .sourceNetwork, event: event, batch: batch)
+            #expect(KeyNaming.hash(of: .sourceNetwork, name: network) == routes[index].sourceNetwork)
+        }
+    }
+
     @Test("a network or principal-and-network key named in the config finds the key its events make", arguments: [
         "203.0.113.56", "2001:db8:1:2:3:4:5:6",
     ])

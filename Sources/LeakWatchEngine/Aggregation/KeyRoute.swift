@@ -35,16 +35,38 @@ package struct KeyRoute: Sendable, BitwiseCopyable {
         }
     }
 
+    /// Addresses whose network hash ``compute(_:into:)`` remembers within a batch (direct-mapped by the address's
+    /// hash): a batch has few distinct addresses, and finding an address's network means reading it byte by byte.
+    static let rememberedNetworks = 64
+
     /// Routes for every event of `batch`, replacing `routes`' contents (its storage is reused).
     package static func compute(_ batch: ParsedBatch, into routes: inout [KeyRoute]) {
         routes.removeAll(keepingCapacity: true)
         routes.reserveCapacity(batch.events.count)
+        // (address hash, network hash) pairs; an address is known by its hash, as everywhere in the engine.
+        withUnsafeTemporaryAllocation(of: (UInt64, UInt64).self, capacity: rememberedNetworks) { networks in
+            networks.initialize(repeating: (0, 0))
+            compute(batch, networks: networks, into: &routes)
+        }
+    }
+
+    private static func compute(
+        _ batch: ParsedBatch, networks: UnsafeMutableBufferPointer<(UInt64, UInt64)>, into routes: inout [KeyRoute]
+    ) {
         batch.events.withUnsafeBufferPointer { events in
             batch.arena.withUnsafeBytes { arena in
                 for event in events {
                     var route = KeyRoute(event)
                     if event.sourceIP.isPresent {
-                        let network = SourceNetwork.rawHash(arena, event.sourceIP)
+                        let address = event.sourceIP.hash
+                        let remembered = Int(truncatingIfNeeded: address) & (rememberedNetworks - 1)
+                        let network: UInt64
+                        if networks[remembered].0 == address {
+                            network = networks[remembered].1
+                        } else {
+                            network = SourceNetwork.rawHash(arena, event.sourceIP)
+                            networks[remembered] = (address, network)
+                        }
                         route.sourceNetwork = KeyNaming.salted(network, .sourceNetwork)
                         if event.principal.isPresent {
                             route.principalSourceNetwork = KeyNaming.salted(
