@@ -53,7 +53,10 @@ enum SWAR {
             let pattern = SIMD32<UInt8>(repeating: target)
             while index &+ 32 <= end {
                 let block = (base + index).loadUnaligned(as: SIMD32<UInt8>.self)
-                if any(block .== pattern) { break }
+                // Read as four words: this compiles to compares and one mask test, where `any(_:)` on the mask
+                // became a call doing a reduction tree.
+                let hits = unsafeBitCast(block .== pattern, to: SIMD4<UInt64>.self)
+                if (hits[0] | hits[1]) | (hits[2] | hits[3]) != 0 { break }
                 index &+= 32
             }
         }
