@@ -80,12 +80,22 @@ extension JSONLineParser {
     static func timestamp(
         _ line: UnsafeRawBufferPointer, _ span: JSONValueSpan
     ) -> (millis: Int64, failure: ParseErrorReason?) {
+        var minutes = TimestampParser.MinuteMemo()
+        return timestamp(line, span, minutes: &minutes)
+    }
+
+    /// ``timestamp(_:_:)`` with the minute of the previous line's RFC 3339 time remembered in `minutes`.
+    @inlinable
+    static func timestamp(
+        _ line: UnsafeRawBufferPointer, _ span: JSONValueSpan, minutes: inout TimestampParser.MinuteMemo
+    ) -> (millis: Int64, failure: ParseErrorReason?) {
         let millis: Int64?
         switch span.kind {
         case .absent, .null:
             return (0, .missingTimestamp)
         case .string:
-            millis = TimestampParser.parseText(UnsafeRawBufferPointer(rebasing: line[span.start..<span.end]))
+            millis = TimestampParser.parseText(
+                UnsafeRawBufferPointer(rebasing: line[span.start..<span.end]), memo: &minutes)
         case .escapedString:
             millis = withText(line, span) { TimestampParser.parseText($0) }
         case .number:

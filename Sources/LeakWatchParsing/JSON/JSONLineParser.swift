@@ -15,10 +15,12 @@ struct JSONLineParser: Sendable {
     ///   - keys: the view of ``table`` (taken once per batch).
     ///   - captures: scratch space for ``LogicalField/slotCount`` spans, reused from line to line.
     ///   - scratch: working memory for the endpoint template.
+    ///   - minutes: the minute of the previous line's timestamp (kept from line to line).
     @inlinable
     func parse(
         _ line: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
-        templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer, into batch: inout ParsedBatch
+        templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer,
+        minutes: inout TimestampParser.MinuteMemo, into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
         var slot = 0
         while slot < captures.count {
@@ -34,7 +36,7 @@ struct JSONLineParser: Sendable {
         }
 
         var event = ParsedEvent()
-        let time = Self.timestamp(line, captures[LogicalField.ts.slot])
+        let time = Self.timestamp(line, captures[LogicalField.ts.slot], minutes: &minutes)
         if let failure = time.failure { return failure }
         event.timeMillis = time.millis
         guard let status = Self.count(line, captures[LogicalField.status.slot]), status <= Int64(Int32.max),

@@ -70,6 +70,7 @@ package struct EventParser: Sendable {
     ) {
         let count = lines.count
         var lineStart = 0
+        var minutes = TimestampParser.MinuteMemo()
         while lineStart < count {
             let lineEnd = SWAR.firstIndexInLongSpan(of: UInt8(ascii: "\n"), in: lines, from: lineStart, end: count)
             var start = lineStart
@@ -89,7 +90,8 @@ package struct EventParser: Sendable {
             switch format {
             case .json:
                 failure = json.parse(
-                    line, keys: keys, captures: captures, templater: templater, scratch: scratch, into: &batch)
+                    line, keys: keys, captures: captures, templater: templater, scratch: scratch, minutes: &minutes,
+                    into: &batch)
             case .combined:
                 failure = combined.parse(line, templater: templater, scratch: scratch, into: &batch)
             case .cloudtrail:

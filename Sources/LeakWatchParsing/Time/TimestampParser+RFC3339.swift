@@ -1,23 +1,46 @@
 extension TimestampParser {
+    /// The first 16 bytes of the last RFC 3339 timestamp read (`2026-03-02T14:03`, up to the minute) with the
+    /// epoch seconds of that minute: lines written in the same minute then only have their seconds and what
+    /// follows read. The value depends on those bytes alone, so a remembered minute is never stale.
+    @usableFromInline
+    struct MinuteMemo {
+        /// Bytes 0..<8 and 8..<16 as little-endian words; 0 (never the start of a valid timestamp) when empty.
+        @usableFromInline var head: UInt64 = 0
+        @usableFromInline var middle: UInt64 = 0
+        @usableFromInline var epochSeconds = 0
+
+        @inlinable
+        init() {}
+    }
+
     /// `2026-03-02T14:03:11.204Z`: `T`, `t` or a space between date and time; any number of fraction digits
     /// (milliseconds kept, the rest truncated); `Z`, `±HH:MM`, `±HHMM` or `±HH` offset, or none (read as UTC).
     @inlinable
     static func rfc3339(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        var memo = MinuteMemo()
+        return rfc3339(bytes, memo: &memo)
+    }
+
+    /// ``rfc3339(_:)``, reusing `memo`'s minute when the timestamp starts with the same 16 bytes, and remembering
+    /// this one's otherwise.
+    @inlinable
+    static func rfc3339(_ bytes: UnsafeRawBufferPointer, memo: inout MinuteMemo) -> Int64? {
         let count = bytes.count
         guard count >= 19 else { return nil }
-        let year = digits(bytes, at: 0, count: 4)
-        let month = digits(bytes, at: 5, count: 2)
-        let day = digits(bytes, at: 8, count: 2)
-        let hour = digits(bytes, at: 11, count: 2)
-        let minute = digits(bytes, at: 14, count: 2)
+        let head = SWAR.load(bytes, at: 0)
+        let middle = SWAR.load(bytes, at: 8)
+        let minuteSeconds: Int
+        if head == memo.head && middle == memo.middle {
+            minuteSeconds = memo.epochSeconds
+        } else {
+            guard let seconds = epochSecondsOfMinute(bytes) else { return nil }
+            memo.head = head
+            memo.middle = middle
+            memo.epochSeconds = seconds
+            minuteSeconds = seconds
+        }
         let second = digits(bytes, at: 17, count: 2)
-        guard year >= 0, month >= 0, day >= 0, hour >= 0, minute >= 0, second >= 0,
-            bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
-        else { return nil }
-        let separator = bytes[10]
-        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " ")
-        else { return nil }
+        guard second >= 0, second <= 60, bytes[16] == UInt8(ascii: ":") else { return nil }
 
         var index = 19
         var millis = 0
@@ -61,8 +84,27 @@ extension TimestampParser {
             }
         }
         guard index == count else { return nil }
-        return CivilCalendar.epochMillis(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: second, millis: millis,
-            offsetSeconds: offsetSeconds)
+        // A leap second (`:60`) lands on the next second, as POSIX time does.
+        return Int64(minuteSeconds &+ second &- offsetSeconds) &* 1_000 &+ Int64(millis)
+    }
+
+    /// Epoch seconds of the minute `YYYY-MM-DD?HH:MM` in the first 16 bytes (UTC wall clock); nil when those bytes
+    /// are not a valid date and time of day.
+    @inlinable
+    static func epochSecondsOfMinute(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let year = digits(bytes, at: 0, count: 4)
+        let month = digits(bytes, at: 5, count: 2)
+        let day = digits(bytes, at: 8, count: 2)
+        let hour = digits(bytes, at: 11, count: 2)
+        let minute = digits(bytes, at: 14, count: 2)
+        guard year >= 0, month >= 1, month <= 12, day >= 1, hour >= 0, hour <= 23, minute >= 0, minute <= 59,
+            day <= CivilCalendar.daysInMonth(year: year, month: month),
+            bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: ":")
+        else { return nil }
+        let separator = bytes[10]
+        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " ")
+        else { return nil }
+        return CivilCalendar.daysFromCivil(year: year, month: month, day: day) &* 86_400 &+ hour &* 3_600
+            &+ minute &* 60
     }
 }

@@ -21,8 +21,15 @@ enum TimestampParser {
     /// A JSON timestamp string: RFC 3339 when it looks like a date, otherwise epoch seconds or milliseconds.
     @inlinable
     static func parseText(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        var memo = MinuteMemo()
+        return parseText(bytes, memo: &memo)
+    }
+
+    /// ``parseText(_:)`` with a ``MinuteMemo`` kept from line to line.
+    @inlinable
+    static func parseText(_ bytes: UnsafeRawBufferPointer, memo: inout MinuteMemo) -> Int64? {
         if bytes.count >= 10 && bytes[4] == UInt8(ascii: "-") {
-            return rfc3339(bytes)
+            return rfc3339(bytes, memo: &memo)
         }
         guard let number = DecimalNumber.parse(bytes) else { return nil }
         return epoch(number)

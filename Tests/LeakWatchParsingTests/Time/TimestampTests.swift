@@ -35,6 +35,25 @@ struct TimestampTests {
         #expect(try #require(batch.events.first).timeMillis == millis)
     }
 
+    /// Lines of one parse share the minute of the previous line's timestamp when their first 16 bytes match; each
+    /// line must still get exactly the time (or the error) it gets on its own.
+    @Test func linesOfOneMinuteEachKeepTheirOwnSecondsAndOffset() throws {
+        let times = [
+            "2026-03-02T14:03:11.204Z", "2026-03-02T14:03:59Z", "2026-03-02T14:03:60Z", "2026-03-02T14:03:61Z",
+            "2026-03-02T14:03:11+02:00", "2026-03-02T14:03:11.5-0430", "2026-03-02T14:03:11", "2026-03-02T14:03:1Z",
+            "2026-03-02T14:03:11Zjunk", "2026-03-02T14:03x11Z", "2026-03-02T14:04:00Z", "2026-03-02T15:04:00Z",
+            "2026-03-03T14:04:00Z", "2026-03-03 14:04:00.001Z", "2026-02-30T10:00:00Z", "2026-02-30T10:00:01Z",
+            "2026-02-28T10:00:01Z", "2026-03-02T14:03:11.204Z", "2024-02-29T23:59:59.999Z", "2026-03-02T24:00:00Z",
+            "2026-03-02T14:03:11.Z",
+        ]
+        let text = times.map { #"{"ts":""# + $0 + #"","path":"/a"}"# + "\n" }.joined()
+        let batch = EventParser.parseAll(format: .json, text: Array(text.utf8))
+        let expected = times.compactMap { Timestamps.parse(rfc3339: $0) }
+        #expect(expected.count == 13)
+        #expect(batch.events.map(\.timeMillis) == expected)
+        #expect(batch.errors[.invalidTimestamp] == Int64(times.count - expected.count))
+    }
+
     @Test(
         "Common Log Format dates",
         arguments: [
