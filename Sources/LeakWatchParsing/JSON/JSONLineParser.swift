@@ -16,19 +16,20 @@ struct JSONLineParser: Sendable {
     ///   - captures: scratch space for ``LogicalField/slotCount`` spans, reused from line to line.
     ///   - scratch: working memory for the endpoint template.
     ///   - minutes: the minute of the previous line's timestamp (kept from line to line).
+    ///   - quoteMap: scratch for ``CompactLineScanner/mapWords`` words.
     @inlinable
     func parse(
         _ line: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
         templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer,
-        minutes: inout TimestampParser.MinuteMemo, into batch: inout ParsedBatch
+        minutes: inout TimestampParser.MinuteMemo, quoteMap: UnsafeMutablePointer<UInt64>, into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
-        var slot = 0
-        while slot < captures.count {
-            captures[slot] = .absent
-            slot &+= 1
+        Self.clear(captures)
+        if !CompactLineScanner.capture(line, table: keys, captures: captures, quotes: quoteMap) {
+            // Not a compact flat line: the full scanner reads it (and decides whether it is well-formed).
+            Self.clear(captures)
+            var scanner = JSONScanner(line)
+            guard scanner.captureLine(table: keys, captures: captures) else { return .malformedJSON }
         }
-        var scanner = JSONScanner(line)
-        guard scanner.captureLine(table: keys, captures: captures) else { return .malformedJSON }
         if !table.aliases.isEmpty {
             for alias in table.aliases {
                 captures[alias.to] = captures[alias.from]
@@ -89,5 +90,14 @@ struct JSONLineParser: Sendable {
         event.sourceIP = Self.key(line, captures[LogicalField.srcIP.slot], into: &batch)
         batch.events.append(event)
         return nil
+    }
+
+    @inlinable @inline(__always)
+    static func clear(_ captures: UnsafeMutableBufferPointer<JSONValueSpan>) {
+        var slot = 0
+        while slot < captures.count {
+            captures[slot] = .absent
+            slot &+= 1
+        }
     }
 }

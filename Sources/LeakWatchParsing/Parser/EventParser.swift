@@ -53,7 +53,11 @@ package struct EventParser: Sendable {
             withUnsafeTemporaryAllocation(of: JSONValueSpan.self, capacity: LogicalField.slotCount) { captures in
                 captures.initialize(repeating: .absent)
                 withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 16) { scratch in
-                    parseLines(lines, keys: keys, captures: captures, scratch: scratch, into: &batch)
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: CompactLineScanner.mapWords) { quoteMap in
+                        parseLines(
+                            lines, keys: keys, captures: captures, scratch: scratch,
+                            quoteMap: quoteMap.baseAddress.unsafelyUnwrapped, into: &batch)
+                    }
                 }
             }
         }
@@ -66,7 +70,7 @@ package struct EventParser: Sendable {
     @inlinable
     func parseLines(
         _ lines: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
-        scratch: UnsafeMutableRawBufferPointer, into batch: inout ParsedBatch
+        scratch: UnsafeMutableRawBufferPointer, quoteMap: UnsafeMutablePointer<UInt64>, into batch: inout ParsedBatch
     ) {
         let count = lines.count
         var lineStart = 0
@@ -91,7 +95,7 @@ package struct EventParser: Sendable {
             case .json:
                 failure = json.parse(
                     line, keys: keys, captures: captures, templater: templater, scratch: scratch, minutes: &minutes,
-                    into: &batch)
+                    quoteMap: quoteMap, into: &batch)
             case .combined:
                 failure = combined.parse(line, templater: templater, scratch: scratch, into: &batch)
             case .cloudtrail:

@@ -1,0 +1,142 @@
+/// A fast path for the common JSON line: one flat object in compact form (`{"k":v,"k":v}`, no whitespace, no
+/// nested object or array, no backslash anywhere). Its quotes are found for the whole line at once, eight bytes
+/// at a time with no step depending on the one before, into a bitmap; the walk then jumps from quote to quote
+/// with bit operations instead of scanning each string. Anything else is left to ``JSONScanner/captureLine``,
+/// which also decides whether the line is well-formed: the fast path accepts only lines it would accept, with
+/// the same captures.
+@usableFromInline
+enum CompactLineScanner {
+    /// Longest line the fast path takes: its quote bitmap is ``mapWords`` words.
+    @inlinable
+    static var maximumLength: Int { mapWords &* 64 }
+
+    @inlinable
+    static var mapWords: Int { 64 }
+
+    /// Captures the mapped values of `bytes`; false when the line is not one the fast path handles (the captures
+    /// are then undefined, and the line must go through ``JSONScanner/captureLine``).
+    ///
+    /// - Parameter quotes: scratch for ``mapWords`` words.
+    @inlinable
+    static func capture(
+        _ bytes: UnsafeRawBufferPointer, table: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
+        quotes: UnsafeMutablePointer<UInt64>
+    ) -> Bool {
+        let count = bytes.count
+        guard count >= 2 && count <= maximumLength && bytes[0] == UInt8(ascii: "{") else { return false }
+        guard mapQuotes(bytes, into: quotes) else { return false }
+        var scanner = JSONScanner(bytes)
+        scanner.index = 1
+        if bytes[1] == UInt8(ascii: "}") { return count == 2 }
+        while true {
+            guard scanner.current == UInt8(ascii: "\"") else { return false }
+            let keyStart = scanner.index &+ 1
+            let keyEnd = nextQuote(from: keyStart, quotes: quotes, count: count)
+            guard keyEnd >= 0 && keyEnd &+ 2 < count && bytes[keyEnd &+ 1] == UInt8(ascii: ":") else { return false }
+            scanner.index = keyEnd &+ 2
+            let found = table.lookup(node: 0, in: bytes, start: keyStart, end: keyEnd)
+            let slot = found >= 0 ? table.entries[found].slot : -1
+            let valueStart = scanner.index
+            let span: JSONValueSpan
+            switch bytes[valueStart] {
+            case UInt8(ascii: "\""):
+                let end = nextQuote(from: valueStart &+ 1, quotes: quotes, count: count)
+                guard end >= 0 else { return false }
+                scanner.index = end &+ 1
+                span = JSONValueSpan(start: valueStart &+ 1, end: end, kind: .string)
+            case UInt8(ascii: "t"):
+                guard scanner.skipLiteral("true") else { return false }
+                span = JSONValueSpan(start: valueStart, end: scanner.index, kind: .trueLiteral)
+            case UInt8(ascii: "f"):
+                guard scanner.skipLiteral("false") else { return false }
+                span = JSONValueSpan(start: valueStart, end: scanner.index, kind: .falseLiteral)
+            case UInt8(ascii: "n"):
+                guard scanner.skipLiteral("null") else { return false }
+                span = JSONValueSpan(start: valueStart, end: scanner.index, kind: .null)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard scanner.skipNumber() else { return false }
+                span = JSONValueSpan(start: valueStart, end: scanner.index, kind: .number)
+            default:
+                return false  // an object, an array, whitespace or something malformed: the full scanner decides
+            }
+            if slot >= 0 { captures[slot] = span }
+            switch scanner.current {
+            case UInt8(ascii: ","):
+                scanner.index &+= 1
+            case UInt8(ascii: "}"):
+                return scanner.index &+ 1 == count
+            default:
+                return false
+            }
+        }
+    }
+
+    /// Fills `quotes` with one bit per byte of `bytes` that is `"`; false when the line holds a backslash (its
+    /// strings may have escaped quotes, so the fast path does not take it).
+    @inlinable
+    static func mapQuotes(_ bytes: UnsafeRawBufferPointer, into quotes: UnsafeMutablePointer<UInt64>) -> Bool {
+        let count = bytes.count
+        let base = bytes.baseAddress.unsafelyUnwrapped
+        var backslashes = SIMD2<UInt64>()
+        var offset = 0
+        // 64 bytes (one word of the map) a step, as four vector compares of 16 bytes.
+        while offset &+ 64 <= count {
+            var word: UInt64 = 0
+            var part = 0
+            while part < 4 {
+                word |= quoteBits(base + (offset &+ part &* 16), backslashes: &backslashes) &<< UInt64(part &* 16)
+                part &+= 1
+            }
+            quotes[offset &>> 6] = word
+            offset &+= 64
+        }
+        guard offset < count else { return backslashes == SIMD2<UInt64>() }
+        // The last 1 to 63 bytes: 16 at a time, then one at a time, into the last word.
+        var word: UInt64 = 0
+        let wordStart = offset
+        while offset &+ 16 <= count {
+            word |= quoteBits(base + offset, backslashes: &backslashes) &<< UInt64(offset &- wordStart)
+            offset &+= 16
+        }
+        var sawBackslash = backslashes != SIMD2<UInt64>()
+        while offset < count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") { word |= 1 &<< UInt64(offset &- wordStart) }
+            if byte == UInt8(ascii: "\\") { sawBackslash = true }
+            offset &+= 1
+        }
+        quotes[wordStart &>> 6] = word
+        return !sawBackslash
+    }
+
+    /// The quotes of the 16 bytes at `address` as 16 bits; their backslash lanes are or-ed into `backslashes`.
+    @inlinable @inline(__always)
+    static func quoteBits(_ address: UnsafeRawPointer, backslashes: inout SIMD2<UInt64>) -> UInt64 {
+        let block = address.loadUnaligned(as: SIMD16<UInt8>.self)
+        backslashes |= unsafeBitCast(block .== SIMD16<UInt8>(repeating: UInt8(ascii: "\\")), to: SIMD2<UInt64>.self)
+        // The compare lanes read back as two words (this compiles to moves, not a per-lane loop).
+        let hits = unsafeBitCast(block .== SIMD16<UInt8>(repeating: UInt8(ascii: "\"")), to: SIMD2<UInt64>.self)
+        return packLanes(hits[0]) | packLanes(hits[1]) &<< 8
+    }
+
+    /// Eight compare lanes (0xFF or 0) packed to eight bits, lane `i` to bit `i`.
+    @inlinable @inline(__always)
+    static func packLanes(_ lanes: UInt64) -> UInt64 {
+        ((lanes & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) &>> 56
+    }
+
+    /// Index of the first quote at or after `from` (before `count`), or -1.
+    @inlinable @inline(__always)
+    static func nextQuote(from: Int, quotes: UnsafeMutablePointer<UInt64>, count: Int) -> Int {
+        guard from < count else { return -1 }
+        var word = from &>> 6
+        var bits = quotes[word] & (~0 &<< UInt64(from & 63))
+        let lastWord = (count &- 1) &>> 6
+        while bits == 0 {
+            word &+= 1
+            if word > lastWord { return -1 }
+            bits = quotes[word]
+        }
+        return word &<< 6 &+ bits.trailingZeroBitCount
+    }
+}

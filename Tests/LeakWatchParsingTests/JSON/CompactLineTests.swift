@@ -1,0 +1,81 @@
+import LeakWatchParsing
+import Testing
+
+/// Compact flat lines (`{"k":v,...}` with no whitespace, nesting or backslash) take a fast path that finds all
+/// quotes of the line at once; everything else goes through the full scanner. A space after the opening brace
+/// sends any line the full way, so a line and its spaced twin must parse to the same event, or the same error.
+@Suite struct CompactLineTests {
+    static let baseLines = [
+        #"{"ts":"2026-03-03T00:05:00.079Z","method":"GET","path":"/api/v2/orders?updated_since=2026-01-01&page=277","status":200,"bytes":579668,"records":200,"duration_ms":146.9,"principal":"svc-erp-orders","src_ip":"10.4.9.12","ua":"erp-bridge/7.4.1 (java 17)","request_id":"req-32cb14fd6e1fc176"}"#,
+        #"{"ts":"2026-03-03T00:05:18.584Z","job_id":"job-20260303-0001","principal":"svc-shopify-sync","object":"Order","destination":"https://shop.example/api/sync","records":80,"synthetic_records":0,"bytes":140000,"format":"json"}"#,
+        #"{"ts":1772409600007,"method":"POST","path":"/api/v2/leads","status":201,"bytes":-1e3,"records":1.5E+2,"provenance":"synthetic","ok":true,"gone":false,"none":null,"principal":"ai-writer","src_ip":"2001:db8::1"}"#,
+        #"{"ts":"2026-03-03T00:05:00Z","path":"/a/\"b\"","principal":"p\u00e9","meta":{"k":[1,2,{"x":"y"}]},"status":"404"}"#,
+        #"{"path":"/x","ts":"2026-03-03T00:05:00Z","path":"/y","principal":"","src_ip":null}"#,
+        #"{}"#,
+    ]
+    static let alphabet = Array(#"{}[],:"\ 0123456789.-+eEtrufalsn/xyz"#.utf8) + [0x09, 0xC3, 0xA9, 0x00]
+
+    /// The event (with its keys' text) or the error a single line parses to.
+    static func outcome(_ line: [UInt8]) -> String {
+        let batch = EventParser.parseAll(format: .json, text: line + [0x0A])
+        if let event = batch.events.first {
+            let keys = [event.endpoint, event.principal, event.sourceIP, event.destination, event.jobID].map {
+                $0.isPresent ? batch.string(for: $0) : "-"
+            }
+            return "\(event.timeMillis) \(event.bytes) \(event.records) \(event.syntheticRecords) \(event.status) "
+                + "\(event.kind) \(event.provenance) \(event.resourceID) \(keys)"
+        }
+        return ParseErrorReason.allCases.filter { batch.errors[$0] > 0 }.map(\.name).joined(separator: ",")
+    }
+
+    static func spaced(_ line: [UInt8]) -> [UInt8] { [line[0], 0x20] + line.dropFirst() }
+
+    @Test func baseLinesParseAlikeBothWays() {
+        for text in Self.baseLines {
+            let line = Array(text.utf8)
+            #expect(Self.outcome(line) == Self.outcome(Self.spaced(line)), "\(text)")
+        }
+        #expect(Self.outcome(Array(Self.baseLines[0].utf8)).hasPrefix("1772496300079 579668 200 0 200"))
+    }
+
+    /// Quotes on every position of a 64-byte word of the quote map, lines ending on every position of the last
+    /// word, and a quote as the very last byte before `}`.
+    @Test func quotesAtEveryPositionOfTheMap() {
+        for padding in 0..<140 {
+            let text = #"{"ts":"2026-03-03T00:05:00Z","path":"/a","principal":""# + String(repeating: "x", count: padding)
+                + #"","src_ip":"10.0.0.1"}"#
+            let line = Array(text.utf8)
+            let fast = Self.outcome(line)
+            #expect(fast == Self.outcome(Self.spaced(line)), "\(padding)")
+            #expect(fast.contains(String(repeating: "x", count: padding) + "\", \"10.0.0.1\""), "\(padding): \(fast)")
+        }
+    }
+
+    /// Lines with one or two bytes deleted, inserted or replaced (from the bytes JSON cares about), parsed both
+    /// ways: the fast path must accept only what the full scanner accepts, with the same captures.
+    @Test func mutatedLinesParseAlikeBothWays() {
+        var generator = SystemRandomNumberGenerator()
+        var differences = 0
+        for round in 0..<30_000 {
+            var line = Array(Self.baseLines[round % Self.baseLines.count].utf8)
+            for _ in 0...(round % 2) {
+                let position = Int(generator.next() % UInt64(line.count))
+                let byte = Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))]
+                switch generator.next() % 3 {
+                case 0: line.remove(at: position)
+                case 1: line.insert(byte, at: position)
+                default: line[position] = byte
+                }
+                if line.isEmpty { line = [0x7B] }
+            }
+            guard line.first == UInt8(ascii: "{") else { continue }
+            let fast = Self.outcome(line)
+            let full = Self.outcome(Self.spaced(line))
+            if fast != full {
+                differences += 1
+                if differences <= 3 { Issue.record("\(String(decoding: line, as: UTF8.self)): \(fast) against \(full)") }
+            }
+        }
+        #expect(differences == 0)
+    }
+}
