@@ -1,9 +1,9 @@
 /// A fast path for the common JSON line: one flat object in compact form (`{"k":v,"k":v}`, no whitespace, no
-/// nested object or array, no backslash anywhere). Its quotes are found for the whole line at once, eight bytes
-/// at a time with no step depending on the one before, into a bitmap; the walk then jumps from quote to quote
-/// with bit operations instead of scanning each string. Anything else is left to ``JSONScanner/captureLine``,
-/// which also decides whether the line is well-formed: the fast path accepts only lines it would accept, with
-/// the same captures.
+/// nested object or array, no backslash anywhere, at most ``maximumLength`` bytes). Its quotes are found for the
+/// whole line at once, 16 bytes at a time with vector compares and no step waiting on the one before, into a
+/// bitmap; the walk then jumps from quote to quote with bit operations instead of scanning each string byte by
+/// byte. Anything else is left to ``JSONScanner/captureLine``, which also decides whether the line is
+/// well-formed: the fast path accepts only lines it would accept, with the same captures.
 @usableFromInline
 enum CompactLineScanner {
     /// Longest line the fast path takes: its quote bitmap is ``mapWords`` words.
