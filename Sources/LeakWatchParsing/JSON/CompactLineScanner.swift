@@ -44,6 +44,7 @@ enum CompactLineScanner {
                 guard end >= 0 else { return false }
                 scanner.index = end &+ 1
                 span = JSONValueSpan(start: valueStart &+ 1, end: end, kind: .string)
+            // Scalars as `JSONScanner.captureValue` reads them, inline: calling it cost about 1.5 % of the samples.
             case UInt8(ascii: "t"):
                 guard scanner.skipLiteral("true") else { return false }
                 span = JSONValueSpan(start: valueStart, end: scanner.index, kind: .trueLiteral)

@@ -23,10 +23,10 @@ struct JSONLineParser: Sendable {
         templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer,
         minutes: inout TimestampParser.MinuteMemo, quoteMap: UnsafeMutablePointer<UInt64>, into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
-        Self.clear(captures)
+        captures.update(repeating: .absent)
         if !CompactLineScanner.capture(line, table: keys, captures: captures, quotes: quoteMap) {
             // Not a compact flat line: the full scanner reads it (and decides whether it is well-formed).
-            Self.clear(captures)
+            captures.update(repeating: .absent)
             var scanner = JSONScanner(line)
             guard scanner.captureLine(table: keys, captures: captures) else { return .malformedJSON }
         }
@@ -90,14 +90,5 @@ struct JSONLineParser: Sendable {
         event.sourceIP = Self.key(line, captures[LogicalField.srcIP.slot], into: &batch)
         batch.events.append(event)
         return nil
-    }
-
-    @inlinable @inline(__always)
-    static func clear(_ captures: UnsafeMutableBufferPointer<JSONValueSpan>) {
-        var slot = 0
-        while slot < captures.count {
-            captures[slot] = .absent
-            slot &+= 1
-        }
     }
 }

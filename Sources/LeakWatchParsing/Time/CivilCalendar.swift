@@ -31,11 +31,18 @@ enum CivilCalendar {
     static func epochMillis(
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millis: Int, offsetSeconds: Int
     ) -> Int64? {
-        guard month >= 1 && month <= 12, day >= 1, day <= daysInMonth(year: year, month: month),
-            hour <= 23, minute <= 59, second <= 60
+        guard second <= 60, let minuteStart = epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute)
         else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = days &* 86_400 &+ hour &* 3_600 &+ minute &* 60 &+ second &- offsetSeconds
-        return Int64(seconds) &* 1_000 &+ Int64(millis)
+        return Int64(minuteStart &+ second &- offsetSeconds) &* 1_000 &+ Int64(millis)
+    }
+
+    /// Seconds since the epoch at the start of a UTC wall-clock minute; nil for an impossible date or time of day
+    /// (fields are non-negative, as read from digits).
+    @inlinable
+    static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int) -> Int? {
+        guard month >= 1 && month <= 12, day >= 1, day <= daysInMonth(year: year, month: month),
+            hour <= 23, minute <= 59
+        else { return nil }
+        return daysFromCivil(year: year, month: month, day: day) &* 86_400 &+ hour &* 3_600 &+ minute &* 60
     }
 }

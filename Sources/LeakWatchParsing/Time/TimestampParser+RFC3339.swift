@@ -97,14 +97,12 @@ extension TimestampParser {
         let day = digits(bytes, at: 8, count: 2)
         let hour = digits(bytes, at: 11, count: 2)
         let minute = digits(bytes, at: 14, count: 2)
-        guard year >= 0, month >= 1, month <= 12, day >= 1, hour >= 0, hour <= 23, minute >= 0, minute <= 59,
-            day <= CivilCalendar.daysInMonth(year: year, month: month),
+        guard year >= 0, month >= 0, day >= 0, hour >= 0, minute >= 0,
             bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: ":")
         else { return nil }
         let separator = bytes[10]
         guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " ")
         else { return nil }
-        return CivilCalendar.daysFromCivil(year: year, month: month, day: day) &* 86_400 &+ hour &* 3_600
-            &+ minute &* 60
+        return CivilCalendar.epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute)
     }
 }
