@@ -46,6 +46,8 @@ let package = Package(
         ),
         // glibc's <malloc.h> (mallopt), which the Glibc module does not export.
         .systemLibrary(name: "CMalloc"),
+        // Vector byte scans (SSE2, or AVX2 where the CPU has it) that Swift's SIMD types cannot express.
+        .target(name: "CByteScan"),
         .target(
             name: "LeakWatchIngest",
             dependencies: ["CZstd", "CZlib"],
@@ -53,6 +55,7 @@ let package = Package(
         ),
         .target(
             name: "LeakWatchParsing",
+            dependencies: ["CByteScan"],
             swiftSettings: strictSettings
         ),
         .target(

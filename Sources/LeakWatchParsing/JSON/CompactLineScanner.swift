@@ -1,8 +1,10 @@
+internal import CByteScan
+
 /// A fast path for the common JSON line: one flat object in compact form (`{"k":v,"k":v}`, no whitespace, no
 /// nested object or array, no backslash anywhere, at most ``maximumLength`` bytes). Its quotes are found for the
-/// whole line at once, 16 bytes at a time with vector compares and no step waiting on the one before, into a
-/// bitmap; the walk then jumps from quote to quote with bit operations instead of scanning each string byte by
-/// byte. Anything else is left to ``JSONScanner/captureLine``, which also decides whether the line is
+/// whole line at once, 16 or 32 bytes at a time with vector compares and no step waiting on the one before, into
+/// a bitmap (``mapQuotes(_:into:)``); the walk then jumps from quote to quote with bit operations instead of
+/// scanning each string byte by byte. Anything else is left to ``JSONScanner/captureLine``, which also decides whether the line is
 /// well-formed: the fast path accepts only lines it would accept, with the same captures.
 @usableFromInline
 enum CompactLineScanner {
@@ -76,6 +78,25 @@ enum CompactLineScanner {
     /// strings may have escaped quotes, so the fast path does not take it).
     @inlinable
     static func mapQuotes(_ bytes: UnsafeRawBufferPointer, into quotes: UnsafeMutablePointer<UInt64>) -> Bool {
+        #if arch(x86_64)
+        return mapQuotesInC(bytes, into: quotes)
+        #else
+        return mapQuotesPortably(bytes, into: quotes)
+        #endif
+    }
+
+    /// ``mapQuotes(_:into:)`` through `CByteScan`, whose `pmovmskb` packs a vector compare into bits in one
+    /// instruction (Swift's SIMD types cannot ask for it: ``packLanes(_:)`` takes a multiply per eight lanes), 32
+    /// bytes at a time where the CPU has AVX2. Not inlinable: inlinable code cannot name an internal import.
+    @usableFromInline
+    static func mapQuotesInC(_ bytes: UnsafeRawBufferPointer, into quotes: UnsafeMutablePointer<UInt64>) -> Bool {
+        leakwatch_map_quotes(
+            bytes.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self), bytes.count, quotes) != 0
+    }
+
+    /// ``mapQuotes(_:into:)`` with Swift SIMD types only: the fallback where `CByteScan` has no vector code.
+    @inlinable
+    static func mapQuotesPortably(_ bytes: UnsafeRawBufferPointer, into quotes: UnsafeMutablePointer<UInt64>) -> Bool {
         let count = bytes.count
         let base = bytes.baseAddress.unsafelyUnwrapped
         var backslashes = SIMD2<UInt64>()

@@ -1,0 +1,98 @@
+#include "ByteScan.h"
+
+#include <string.h>
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+/// Quote bits of the 64 bytes at `p`; backslash lanes are or-ed into `*slashes`.
+__attribute__((target("avx2"))) static inline uint64_t quote_word_avx2(const uint8_t *p, __m256i *slashes) {
+    const __m256i quote = _mm256_set1_epi8('"');
+    const __m256i backslash = _mm256_set1_epi8('\\');
+    __m256i low = _mm256_loadu_si256((const __m256i *)p);
+    __m256i high = _mm256_loadu_si256((const __m256i *)(p + 32));
+    *slashes = _mm256_or_si256(
+        *slashes, _mm256_or_si256(_mm256_cmpeq_epi8(low, backslash), _mm256_cmpeq_epi8(high, backslash)));
+    uint64_t lowBits = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, quote));
+    uint64_t highBits = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, quote));
+    return lowBits | (highBits << 32);
+}
+
+__attribute__((target("avx2"))) static int map_quotes_avx2(const uint8_t *bytes, size_t count, uint64_t *quotes) {
+    __m256i slashes = _mm256_setzero_si256();
+    size_t offset = 0;
+    for (; offset + 64 <= count; offset += 64) {
+        quotes[offset >> 6] = quote_word_avx2(bytes + offset, &slashes);
+    }
+    if (offset < count) {
+        // The last 1 to 63 bytes, copied to a zeroed word's worth (zero is neither a quote nor a backslash).
+        uint8_t tail[64] = {0};
+        memcpy(tail, bytes + offset, count - offset);
+        quotes[offset >> 6] = quote_word_avx2(tail, &slashes);
+    }
+    return _mm256_testz_si256(slashes, slashes);
+}
+
+static inline uint64_t quote_word_sse2(const uint8_t *p, __m128i *slashes) {
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    uint64_t word = 0;
+    for (int part = 0; part < 4; part++) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(p + part * 16));
+        *slashes = _mm_or_si128(*slashes, _mm_cmpeq_epi8(block, backslash));
+        word |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote)) << (part * 16);
+    }
+    return word;
+}
+
+static int map_quotes_sse2(const uint8_t *bytes, size_t count, uint64_t *quotes) {
+    __m128i slashes = _mm_setzero_si128();
+    size_t offset = 0;
+    for (; offset + 64 <= count; offset += 64) {
+        quotes[offset >> 6] = quote_word_sse2(bytes + offset, &slashes);
+    }
+    if (offset < count) {
+        uint8_t tail[64] = {0};
+        memcpy(tail, bytes + offset, count - offset);
+        quotes[offset >> 6] = quote_word_sse2(tail, &slashes);
+    }
+    return _mm_movemask_epi8(slashes) == 0;
+}
+
+/// Whether the CPU and the OS support AVX2 (the OS must save the YMM registers: XCR0 bits 1 and 2).
+static int cpu_has_avx2(void) {
+    unsigned int eax, ebx, ecx, edx;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    if (!(ecx & bit_OSXSAVE) || !(ecx & bit_AVX)) return 0;
+    unsigned int xcr0Low, xcr0High;
+    __asm__ volatile("xgetbv" : "=a"(xcr0Low), "=d"(xcr0High) : "c"(0));
+    if ((xcr0Low & 6) != 6) return 0;
+    if (__get_cpuid_max(0, NULL) < 7) return 0;
+    __cpuid_count(7, 0, eax, ebx, ecx, edx);
+    return (ebx & bit_AVX2) != 0;
+}
+
+static int (*map_quotes_impl)(const uint8_t *, size_t, uint64_t *) = map_quotes_sse2;
+
+/// Picks the implementation once, before `main` runs (so no thread can see it change).
+__attribute__((constructor)) static void choose_map_quotes(void) {
+    if (cpu_has_avx2()) map_quotes_impl = map_quotes_avx2;
+}
+
+int leakwatch_map_quotes(const uint8_t *bytes, size_t count, uint64_t *quotes) {
+    return map_quotes_impl(bytes, count, quotes);
+}
+
+int leakwatch_byte_scan_available(void) { return 1; }
+
+#else
+
+int leakwatch_map_quotes(const uint8_t *bytes, size_t count, uint64_t *quotes) {
+    (void)bytes; (void)count; (void)quotes;
+    return 0;
+}
+
+int leakwatch_byte_scan_available(void) { return 0; }
+
+#endif
