@@ -2,6 +2,11 @@
 
 #include <string.h>
 
+size_t leakwatch_find_byte(const uint8_t *bytes, size_t count, uint8_t target) {
+    const uint8_t *found = count > 0 ? memchr(bytes, target, count) : NULL;
+    return found ? (size_t)(found - bytes) : count;
+}
+
 #if defined(__x86_64__)
 #include <cpuid.h>
 #include <immintrin.h>
@@ -84,15 +89,11 @@ int leakwatch_map_quotes(const uint8_t *bytes, size_t count, uint64_t *quotes) {
     return map_quotes_impl(bytes, count, quotes);
 }
 
-int leakwatch_byte_scan_available(void) { return 1; }
-
 #else
 
 int leakwatch_map_quotes(const uint8_t *bytes, size_t count, uint64_t *quotes) {
     (void)bytes; (void)count; (void)quotes;
     return 0;
 }
-
-int leakwatch_byte_scan_available(void) { return 0; }
 
 #endif

@@ -8,10 +8,12 @@
 /// other bits of those `(count + 63) / 64` words. Returns 1 when none of the bytes is a backslash, else 0.
 ///
 /// Uses 32-byte AVX2 compares where the CPU has them (checked once, at load time), else 16-byte SSE2 ones
-/// (every x86-64 CPU has those). Only built for x86-64; other architectures use the Swift fallback.
+/// (every x86-64 CPU has those). Vector code only on x86-64: elsewhere it returns 0 without a map, and callers
+/// use their own code.
 int leakwatch_map_quotes(const uint8_t *bytes, size_t count, uint64_t *quotes);
 
-/// Whether ``leakwatch_map_quotes`` is available on this architecture (1 on x86-64, else 0).
-int leakwatch_byte_scan_available(void);
+/// Index of the first `target` byte in `bytes[0..<count]`, or `count` (libc's `memchr`, which glibc vectorizes
+/// for the CPU it runs on).
+size_t leakwatch_find_byte(const uint8_t *bytes, size_t count, uint8_t target);
 
 #endif

@@ -1,3 +1,5 @@
+internal import CByteScan
+
 /// Parses runs of log lines of one format into a reusable ``ParsedBatch``.
 ///
 /// Each non-blank line either appends one ``ParsedEvent`` or counts one ``ParseErrorReason``; key bytes go to the
@@ -76,7 +78,7 @@ package struct EventParser: Sendable {
         var lineStart = 0
         var minutes = TimestampParser.MinuteMemo()
         while lineStart < count {
-            let lineEnd = SWAR.firstIndexInLongSpan(of: UInt8(ascii: "\n"), in: lines, from: lineStart, end: count)
+            let lineEnd = Self.lineEnd(in: lines, from: lineStart)
             var start = lineStart
             var end = lineEnd
             lineStart = lineEnd &+ 1
@@ -108,6 +110,14 @@ package struct EventParser: Sendable {
                 if batch.arena.count > arenaMark { batch.arena.removeSubrange(arenaMark...) }
             }
         }
+    }
+
+    /// Index of the `\n` that ends the line starting at `start`, or `lines.count`: through libc's `memchr`, which
+    /// glibc vectorizes for the CPU it runs on. Not inlinable: inlinable code cannot name an internal import.
+    @usableFromInline
+    static func lineEnd(in lines: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let base = lines.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)
+        return start &+ leakwatch_find_byte(base + start, lines.count &- start, UInt8(ascii: "\n"))
     }
 
     /// Parses a whole text (for tests and small inputs).

@@ -44,25 +44,6 @@ enum SWAR {
         return index
     }
 
-    /// ``firstIndex(of:in:from:end:)`` for long spans (a whole line): 32 bytes at a time with vector compares
-    /// until a block holds `target`, then eight at a time within it.
-    @inlinable
-    static func firstIndexInLongSpan(of target: UInt8, in bytes: UnsafeRawBufferPointer, from: Int, end: Int) -> Int {
-        var index = from
-        if let base = bytes.baseAddress {
-            let pattern = SIMD32<UInt8>(repeating: target)
-            while index &+ 32 <= end {
-                let block = (base + index).loadUnaligned(as: SIMD32<UInt8>.self)
-                // Read as four words: this compiles to compares and one mask test, where `any(_:)` on the mask
-                // became a call doing a reduction tree.
-                let hits = unsafeBitCast(block .== pattern, to: SIMD4<UInt64>.self)
-                if (hits[0] | hits[1]) | (hits[2] | hits[3]) != 0 { break }
-                index &+= 32
-            }
-        }
-        return firstIndex(of: target, in: bytes, from: index, end: end)
-    }
-
     /// Index of the first `first` or `second` byte at or after `from` before `end`, or `end`.
     @inlinable
     static func firstIndex(
