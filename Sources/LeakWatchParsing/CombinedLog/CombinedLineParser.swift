@@ -5,10 +5,12 @@ struct CombinedLineParser: Sendable {
     init() {}
 
     /// Parses `line` (trimmed, non-empty) into `batch`; returns why it was skipped, or nil when an event was added.
+    ///
+    /// - Parameter templates: the endpoint keys of the paths seen before in this parse call.
     @inlinable
     func parse(
         _ line: UnsafeRawBufferPointer, templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer,
-        into batch: inout ParsedBatch
+        templates: TemplateMemo, into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
         guard let fields = CombinedLogScanner.scan(line) else { return .malformedCombinedLog }
         guard let time = TimestampParser.commonLog(UnsafeRawBufferPointer(rebasing: line[fields.date])) else {
@@ -19,8 +21,9 @@ struct CombinedLineParser: Sendable {
 
         var event = ParsedEvent(timeMillis: time, bytes: fields.size, status: fields.status, kind: .access)
         let pathBytes = UnsafeRawBufferPointer(rebasing: line[path])
-        let endpoint = templater.appendKey(
-            method: UnsafeRawBufferPointer(rebasing: line[method]), path: pathBytes, scratch: scratch, to: &batch)
+        let endpoint = templates.appendKey(
+            method: UnsafeRawBufferPointer(rebasing: line[method]), path: pathBytes, templater: templater,
+            scratch: scratch, to: &batch)
         event.endpoint = endpoint.key
         event.resourceID = endpoint.resourceID
         event.principal = batch.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.user]))

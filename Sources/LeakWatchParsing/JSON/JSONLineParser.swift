@@ -15,12 +15,13 @@ struct JSONLineParser: Sendable {
     ///   - keys: the view of ``table`` (taken once per batch).
     ///   - captures: scratch space for ``LogicalField/slotCount`` spans, reused from line to line.
     ///   - scratch: working memory for the endpoint template.
+    ///   - templates: the endpoint keys of the paths seen before in this parse call.
     ///   - minutes: the minute of the previous line's timestamp (kept from line to line).
     ///   - quoteMap: scratch for ``CompactLineScanner/mapWords`` words.
     @inlinable
     func parse(
         _ line: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
-        templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer,
+        templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer, templates: TemplateMemo,
         minutes: inout TimestampParser.MinuteMemo, quoteMap: UnsafeMutablePointer<UInt64>, into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
         captures.update(repeating: .absent)
@@ -76,7 +77,8 @@ struct JSONLineParser: Sendable {
                     ? UnsafeRawBufferPointer(rebasing: line[method.start..<method.end])
                     : UnsafeRawBufferPointer(rebasing: line[0..<0])
                 let pathBytes = UnsafeRawBufferPointer(rebasing: line[path.start..<path.end])
-                let endpoint = templater.appendKey(method: methodBytes, path: pathBytes, scratch: scratch, to: &batch)
+                let endpoint = templates.appendKey(
+                    method: methodBytes, path: pathBytes, templater: templater, scratch: scratch, to: &batch)
                 event.endpoint = endpoint.key
                 event.resourceID = endpoint.resourceID
             } else {

@@ -56,9 +56,13 @@ package struct EventParser: Sendable {
                 captures.initialize(repeating: .absent)
                 withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 16) { scratch in
                     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: CompactLineScanner.mapWords) { quoteMap in
-                        parseLines(
-                            lines, keys: keys, captures: captures, scratch: scratch,
-                            quoteMap: quoteMap.baseAddress.unsafelyUnwrapped, into: &batch)
+                        withUnsafeTemporaryAllocation(of: TemplateMemo.Entry.self, capacity: TemplateMemo.capacity) {
+                            memoEntries in
+                            let memo = TemplateMemo(entries: memoEntries.baseAddress.unsafelyUnwrapped)
+                            parseLines(
+                                lines, keys: keys, captures: captures, scratch: scratch,
+                                quoteMap: quoteMap.baseAddress.unsafelyUnwrapped, templates: memo, into: &batch)
+                        }
                     }
                 }
             }
@@ -72,7 +76,8 @@ package struct EventParser: Sendable {
     @inlinable
     func parseLines(
         _ lines: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
-        scratch: UnsafeMutableRawBufferPointer, quoteMap: UnsafeMutablePointer<UInt64>, into batch: inout ParsedBatch
+        scratch: UnsafeMutableRawBufferPointer, quoteMap: UnsafeMutablePointer<UInt64>, templates: TemplateMemo,
+        into batch: inout ParsedBatch
     ) {
         let count = lines.count
         var lineStart = 0
@@ -96,10 +101,11 @@ package struct EventParser: Sendable {
             switch format {
             case .json:
                 failure = json.parse(
-                    line, keys: keys, captures: captures, templater: templater, scratch: scratch, minutes: &minutes,
-                    quoteMap: quoteMap, into: &batch)
+                    line, keys: keys, captures: captures, templater: templater, scratch: scratch,
+                    templates: templates, minutes: &minutes, quoteMap: quoteMap, into: &batch)
             case .combined:
-                failure = combined.parse(line, templater: templater, scratch: scratch, into: &batch)
+                failure = combined.parse(
+                    line, templater: templater, scratch: scratch, templates: templates, into: &batch)
             case .cloudtrail:
                 failure = cloudTrail.parse(line, into: &batch)
             case .salesforceELF:
@@ -107,7 +113,11 @@ package struct EventParser: Sendable {
             }
             if let failure {
                 batch.errors.record(failure)
-                if batch.arena.count > arenaMark { batch.arena.removeSubrange(arenaMark...) }
+                if batch.arena.count > arenaMark {
+                    batch.arena.removeSubrange(arenaMark...)
+                    // Remembered keys may point at the bytes just taken back.
+                    templates.clear()
+                }
             }
         }
     }
