@@ -6,11 +6,11 @@ struct CombinedLineParser: Sendable {
 
     /// Parses `line` (trimmed, non-empty) into `batch`; returns why it was skipped, or nil when an event was added.
     ///
-    /// - Parameter templates: the endpoint keys of the paths seen before in this parse call.
+    /// - Parameter recent: the keys seen before in this parse call.
     @inlinable
     func parse(
         _ line: UnsafeRawBufferPointer, templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer,
-        templates: TemplateMemo, into batch: inout ParsedBatch
+        recent: KeyMemo, into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
         guard let fields = CombinedLogScanner.scan(line) else { return .malformedCombinedLog }
         guard let time = TimestampParser.commonLog(UnsafeRawBufferPointer(rebasing: line[fields.date])) else {
@@ -21,13 +21,13 @@ struct CombinedLineParser: Sendable {
 
         var event = ParsedEvent(timeMillis: time, bytes: fields.size, status: fields.status, kind: .access)
         let pathBytes = UnsafeRawBufferPointer(rebasing: line[path])
-        let endpoint = templates.appendKey(
+        let endpoint = recent.appendEndpoint(
             method: UnsafeRawBufferPointer(rebasing: line[method]), path: pathBytes, templater: templater,
             scratch: scratch, to: &batch)
         event.endpoint = endpoint.key
         event.resourceID = endpoint.resourceID
-        event.principal = batch.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.user]))
-        event.sourceIP = batch.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.host]))
+        event.principal = recent.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.user]), to: &batch)
+        event.sourceIP = recent.appendKey(UnsafeRawBufferPointer(rebasing: line[fields.host]), to: &batch)
         batch.events.append(event)
         return nil
     }

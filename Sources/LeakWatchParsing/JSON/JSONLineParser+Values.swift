@@ -48,6 +48,17 @@ extension JSONLineParser {
         return withText(line, span) { batch.appendKey($0) }
     }
 
+    /// ``key(_:_:into:)`` through `recent`: a value without escapes that was a key before in this parse call
+    /// reuses that key.
+    @inlinable
+    static func key(
+        _ line: UnsafeRawBufferPointer, _ span: JSONValueSpan, recent: KeyMemo, into batch: inout ParsedBatch
+    ) -> KeyRef {
+        guard isPresentScalar(span) else { return .absent }
+        guard span.kind != .escapedString else { return withText(line, span) { batch.appendKey($0) } }
+        return recent.appendKey(UnsafeRawBufferPointer(rebasing: line[span.start..<span.end]), to: &batch)
+    }
+
     /// A non-negative integer field: a number (fractions truncate) or a string of one; 0 when absent or null,
     /// nil when anything else is there.
     @inlinable

@@ -15,13 +15,13 @@ struct JSONLineParser: Sendable {
     ///   - keys: the view of ``table`` (taken once per batch).
     ///   - captures: scratch space for ``LogicalField/slotCount`` spans, reused from line to line.
     ///   - scratch: working memory for the endpoint template.
-    ///   - templates: the endpoint keys of the paths seen before in this parse call.
+    ///   - recent: the keys seen before in this parse call.
     ///   - minutes: the minute of the previous line's timestamp (kept from line to line).
     ///   - quoteMap: scratch for ``CompactLineScanner/mapWords`` words.
     @inlinable
     func parse(
         _ line: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
-        templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer, templates: TemplateMemo,
+        templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer, recent: KeyMemo,
         minutes: inout TimestampParser.MinuteMemo, quoteMap: UnsafeMutablePointer<UInt64>, into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
         captures.update(repeating: .absent)
@@ -64,8 +64,8 @@ struct JSONLineParser: Sendable {
                 Self.withText(line, object) { batch.arena.append(contentsOf: $0) }
             }
             event.endpoint = batch.finishKey(from: start)
-            event.destination = Self.key(line, destination, into: &batch)
-            event.jobID = Self.key(line, captures[LogicalField.jobID.slot], into: &batch)
+            event.destination = Self.key(line, destination, recent: recent, into: &batch)
+            event.jobID = Self.key(line, captures[LogicalField.jobID.slot], recent: recent, into: &batch)
         } else {
             let path = captures[LogicalField.path.slot]
             guard Self.isPresentScalar(path) else { return .missingPath }
@@ -77,7 +77,7 @@ struct JSONLineParser: Sendable {
                     ? UnsafeRawBufferPointer(rebasing: line[method.start..<method.end])
                     : UnsafeRawBufferPointer(rebasing: line[0..<0])
                 let pathBytes = UnsafeRawBufferPointer(rebasing: line[path.start..<path.end])
-                let endpoint = templates.appendKey(
+                let endpoint = recent.appendEndpoint(
                     method: methodBytes, path: pathBytes, templater: templater, scratch: scratch, to: &batch)
                 event.endpoint = endpoint.key
                 event.resourceID = endpoint.resourceID
@@ -88,8 +88,8 @@ struct JSONLineParser: Sendable {
                 event.resourceID = endpoint.resourceID
             }
         }
-        event.principal = Self.key(line, captures[LogicalField.principal.slot], into: &batch)
-        event.sourceIP = Self.key(line, captures[LogicalField.srcIP.slot], into: &batch)
+        event.principal = Self.key(line, captures[LogicalField.principal.slot], recent: recent, into: &batch)
+        event.sourceIP = Self.key(line, captures[LogicalField.srcIP.slot], recent: recent, into: &batch)
         batch.events.append(event)
         return nil
     }

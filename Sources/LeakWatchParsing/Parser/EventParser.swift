@@ -56,12 +56,11 @@ package struct EventParser: Sendable {
                 captures.initialize(repeating: .absent)
                 withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 16) { scratch in
                     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: CompactLineScanner.mapWords) { quoteMap in
-                        withUnsafeTemporaryAllocation(of: TemplateMemo.Entry.self, capacity: TemplateMemo.capacity) {
-                            memoEntries in
-                            let memo = TemplateMemo(entries: memoEntries.baseAddress.unsafelyUnwrapped)
+                        withUnsafeTemporaryAllocation(of: KeyMemo.Entry.self, capacity: KeyMemo.capacity) { entries in
+                            let recent = KeyMemo(entries: entries.baseAddress.unsafelyUnwrapped)
                             parseLines(
                                 lines, keys: keys, captures: captures, scratch: scratch,
-                                quoteMap: quoteMap.baseAddress.unsafelyUnwrapped, templates: memo, into: &batch)
+                                quoteMap: quoteMap.baseAddress.unsafelyUnwrapped, recent: recent, into: &batch)
                         }
                     }
                 }
@@ -76,7 +75,7 @@ package struct EventParser: Sendable {
     @inlinable
     func parseLines(
         _ lines: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
-        scratch: UnsafeMutableRawBufferPointer, quoteMap: UnsafeMutablePointer<UInt64>, templates: TemplateMemo,
+        scratch: UnsafeMutableRawBufferPointer, quoteMap: UnsafeMutablePointer<UInt64>, recent: KeyMemo,
         into batch: inout ParsedBatch
     ) {
         let count = lines.count
@@ -102,10 +101,10 @@ package struct EventParser: Sendable {
             case .json:
                 failure = json.parse(
                     line, keys: keys, captures: captures, templater: templater, scratch: scratch,
-                    templates: templates, minutes: &minutes, quoteMap: quoteMap, into: &batch)
+                    recent: recent, minutes: &minutes, quoteMap: quoteMap, into: &batch)
             case .combined:
                 failure = combined.parse(
-                    line, templater: templater, scratch: scratch, templates: templates, into: &batch)
+                    line, templater: templater, scratch: scratch, recent: recent, into: &batch)
             case .cloudtrail:
                 failure = cloudTrail.parse(line, into: &batch)
             case .salesforceELF:
@@ -116,7 +115,7 @@ package struct EventParser: Sendable {
                 if batch.arena.count > arenaMark {
                     batch.arena.removeSubrange(arenaMark...)
                     // Remembered keys may point at the bytes just taken back.
-                    templates.clear()
+                    recent.clear()
                 }
             }
         }

@@ -1,0 +1,168 @@
+/// The keys of recent lines within one parse call, so that a key seen again reuses its ``KeyRef`` (its bytes in
+/// the batch arena and their hash) instead of being copied and hashed again: a principal or a source address
+/// that comes back, and an endpoint whose request path comes back (a widget polling `/api/v2/reviews?…`, a static
+/// file, a health check), which is then not templated again either.
+///
+/// An endpoint key depends only on the method and the path's templated part (after any `scheme://host`, before
+/// `?` or `#`), so those bytes are what is remembered for it; a plain key is remembered by its own bytes. Either
+/// is compared in full on every hit. Entries point into the parsed text and the batch arena, both unchanged for
+/// the duration of one parse call: the memo lives on its stack and starts empty for each call. A direct-mapped
+/// table: a collision only costs the work the memo would have saved.
+@usableFromInline
+struct KeyMemo {
+    @usableFromInline
+    struct Entry {
+        /// The remembered bytes: a plain key, or the templated part of a path (nil: an empty entry).
+        @usableFromInline var bytes: UnsafeRawPointer?
+        @usableFromInline var length: Int
+        /// For an endpoint, the method's bytes as a little-endian word (methods of more than eight bytes are not
+        /// remembered); 0 for a plain key.
+        @usableFromInline var method: UInt64
+        /// For an endpoint, the method's length; -1 for a plain key.
+        @usableFromInline var methodLength: Int
+        @usableFromInline var templated: EndpointTemplater.Templated
+
+        @inlinable
+        static var empty: Entry {
+            Entry(
+                bytes: nil, length: 0, method: 0, methodLength: 0,
+                templated: EndpointTemplater.Templated(key: .absent, resourceID: -1))
+        }
+
+        @inlinable
+        init(
+            bytes: UnsafeRawPointer?, length: Int, method: UInt64, methodLength: Int,
+            templated: EndpointTemplater.Templated
+        ) {
+            self.bytes = bytes
+            self.length = length
+            self.method = method
+            self.methodLength = methodLength
+            self.templated = templated
+        }
+    }
+
+    /// Entries of the table (a power of two).
+    @inlinable
+    static var capacity: Int { 512 }
+
+    /// What ``Entry/methodLength`` holds for a plain key.
+    @inlinable
+    static var plainKey: Int { -1 }
+
+    @usableFromInline let entries: UnsafeMutablePointer<Entry>
+
+    /// A memo over `entries` (``capacity`` of them), emptied.
+    @inlinable
+    init(entries: UnsafeMutablePointer<Entry>) {
+        self.entries = entries
+        clear()
+    }
+
+    /// Forgets every entry (a line that failed after writing keys took its arena bytes back).
+    @inlinable
+    func clear() {
+        entries.update(repeating: .empty, count: Self.capacity)
+    }
+
+    /// The key of `bytes` as ``ParsedBatch/appendKey(_:)`` writes it: the remembered one when the same bytes were
+    /// a key before in this call, else a new one.
+    @inlinable
+    func appendKey(_ bytes: UnsafeRawBufferPointer, to batch: inout ParsedBatch) -> KeyRef {
+        guard bytes.count > 0 else { return .absent }
+        let slot = entries + Self.slot(bytes, method: 0)
+        if let remembered = Self.match(slot, bytes, method: 0, methodLength: Self.plainKey) {
+            return remembered.key
+        }
+        let key = batch.appendKey(bytes)
+        slot.pointee = Entry(
+            bytes: bytes.baseAddress, length: bytes.count, method: 0, methodLength: Self.plainKey,
+            templated: EndpointTemplater.Templated(key: key, resourceID: -1))
+        return key
+    }
+
+    /// The key of `method` and `path` as ``EndpointTemplater/appendKey(method:path:scratch:to:)`` writes it: the
+    /// remembered one when the same method and path were templated before in this call, else a new one.
+    @inlinable
+    func appendEndpoint(
+        method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, templater: EndpointTemplater,
+        scratch: UnsafeMutableRawBufferPointer, to batch: inout ParsedBatch
+    ) -> EndpointTemplater.Templated {
+        let methodLength = method.count
+        let (start, end) = EndpointTemplater.pathBounds(path)
+        guard methodLength <= 8 && end > start, let pathBase = path.baseAddress else {
+            return templater.appendKey(method: method, path: path, scratch: scratch, to: &batch)
+        }
+        let part = UnsafeRawBufferPointer(start: pathBase + start, count: end &- start)
+        var methodWord: UInt64 = 0
+        var index = 0
+        while index < methodLength {
+            methodWord |= UInt64(method[index]) &<< UInt64(truncatingIfNeeded: index &* 8)
+            index &+= 1
+        }
+        let slot = entries + Self.slot(part, method: methodWord)
+        if let remembered = Self.match(slot, part, method: methodWord, methodLength: methodLength) {
+            return remembered
+        }
+        let templated = templater.appendKey(method: method, path: path, scratch: scratch, to: &batch)
+        slot.pointee = Entry(
+            bytes: part.baseAddress, length: part.count, method: methodWord, methodLength: methodLength,
+            templated: templated)
+        return templated
+    }
+
+    /// What the entry at `slot` holds for `bytes` and the method, if it holds them.
+    @inlinable @inline(__always)
+    static func match(
+        _ slot: UnsafeMutablePointer<Entry>, _ bytes: UnsafeRawBufferPointer, method: UInt64, methodLength: Int
+    ) -> EndpointTemplater.Templated? {
+        guard slot.pointee.length == bytes.count && slot.pointee.methodLength == methodLength
+            && slot.pointee.method == method, let remembered = slot.pointee.bytes,
+            equal(bytes, UnsafeRawBufferPointer(start: remembered, count: bytes.count))
+        else { return nil }
+        return slot.pointee.templated
+    }
+
+    /// Where `bytes` (non-empty) go in the table: from their length, their first and last eight bytes and the
+    /// method.
+    @inlinable
+    static func slot(_ bytes: UnsafeRawBufferPointer, method: UInt64) -> Int {
+        let count = bytes.count
+        var first: UInt64 = 0
+        var last: UInt64 = 0
+        if count >= 8 {
+            first = SWAR.load(bytes, at: 0)
+            last = SWAR.load(bytes, at: count &- 8)
+        } else {
+            var index = 0
+            while index < count {
+                first |= UInt64(bytes[index]) &<< UInt64(truncatingIfNeeded: index &* 8)
+                index &+= 1
+            }
+        }
+        let mixed = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F)
+            ^ (method &* 0x1656_67B1_9E37_79F9) ^ UInt64(truncatingIfNeeded: count)
+        let bits = UInt64(capacity.trailingZeroBitCount)
+        return Int(truncatingIfNeeded: (mixed &* 0x2545_F491_4F6C_DD1D) &>> (64 &- bits))
+    }
+
+    /// Whether `a` and `b` (of the same length) hold the same bytes: eight at a time, the last word overlapping.
+    @inlinable
+    static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let count = a.count
+        guard count >= 8 else {
+            var index = 0
+            while index < count {
+                if a[index] != b[index] { return false }
+                index &+= 1
+            }
+            return true
+        }
+        var offset = 0
+        while offset &+ 8 < count {
+            if SWAR.load(a, at: offset) != SWAR.load(b, at: offset) { return false }
+            offset &+= 8
+        }
+        return SWAR.load(a, at: count &- 8) == SWAR.load(b, at: count &- 8)
+    }
+}
