@@ -41,10 +41,19 @@ package struct EndpointTemplater: Sendable {
         method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, scratch: UnsafeMutableRawBufferPointer,
         to batch: inout ParsedBatch
     ) -> Templated {
+        appendKey(method: method, path: path, bounds: Self.pathBounds(path), scratch: scratch, to: &batch)
+    }
+
+    /// ``appendKey(method:path:scratch:to:)`` for a path whose ``pathBounds(_:)`` the caller already has.
+    @inlinable
+    func appendKey(
+        method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, bounds: (start: Int, end: Int),
+        scratch: UnsafeMutableRawBufferPointer, to batch: inout ParsedBatch
+    ) -> Templated {
         let bound = outputBound(method: method, path: path)
         if bound <= scratch.count {
             var writer = ByteWriter(scratch)
-            let resourceID = write(method: method, path: path, to: &writer)
+            let resourceID = write(method: method, path: path, bounds: bounds, to: &writer)
             return Templated(key: batch.appendKey(writer.written), resourceID: resourceID)
         }
         return appendLongKey(method: method, path: path, bound: bound, to: &batch)
@@ -84,6 +93,15 @@ package struct EndpointTemplater: Sendable {
     /// The method is upper-cased; `path` may be a bare path or an absolute URL (its scheme and host are dropped).
     @inlinable @discardableResult
     func write(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, to writer: inout ByteWriter) -> Int64 {
+        write(method: method, path: path, bounds: Self.pathBounds(path), to: &writer)
+    }
+
+    /// ``write(method:path:to:)`` for a path whose ``pathBounds(_:)`` are `bounds`.
+    @inlinable
+    func write(
+        method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, bounds: (start: Int, end: Int),
+        to writer: inout ByteWriter
+    ) -> Int64 {
         let methodCount = method.count
         if methodCount > 0 {
             var index = 0
@@ -93,7 +111,7 @@ package struct EndpointTemplater: Sendable {
             }
             writer.write(UInt8(ascii: " "))
         }
-        let (start, end) = Self.pathBounds(path)
+        let (start, end) = bounds
         if explicit.count > 0 && explicit.writeMatch(path, start: start, end: end, to: &writer) {
             return ResourceID.last(in: UnsafeRawBufferPointer(rebasing: path[start..<end]))
         }

@@ -89,9 +89,10 @@ struct KeyMemo {
         scratch: UnsafeMutableRawBufferPointer, to batch: inout ParsedBatch
     ) -> EndpointTemplater.Templated {
         let methodLength = method.count
-        let (start, end) = EndpointTemplater.pathBounds(path)
+        let bounds = EndpointTemplater.pathBounds(path)
+        let (start, end) = bounds
         guard methodLength <= 8 && end > start, let pathBase = path.baseAddress else {
-            return templater.appendKey(method: method, path: path, scratch: scratch, to: &batch)
+            return templater.appendKey(method: method, path: path, bounds: bounds, scratch: scratch, to: &batch)
         }
         let part = UnsafeRawBufferPointer(start: pathBase + start, count: end &- start)
         var methodWord: UInt64 = 0
@@ -104,7 +105,7 @@ struct KeyMemo {
         if let remembered = Self.match(slot, part, method: methodWord, methodLength: methodLength) {
             return remembered
         }
-        let templated = templater.appendKey(method: method, path: path, scratch: scratch, to: &batch)
+        let templated = templater.appendKey(method: method, path: path, bounds: bounds, scratch: scratch, to: &batch)
         slot.pointee = Entry(
             bytes: part.baseAddress, length: part.count, method: methodWord, methodLength: methodLength,
             templated: templated)
@@ -147,7 +148,7 @@ struct KeyMemo {
     }
 
     /// Whether `a` and `b` (of the same length) hold the same bytes: eight at a time, the last word overlapping.
-    @inlinable
+    @inlinable @inline(__always)
     static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         let count = a.count
         guard count >= 8 else {
