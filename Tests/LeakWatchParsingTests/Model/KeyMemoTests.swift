@@ -88,8 +88,9 @@ import Testing
         #expect(reused > lines.count)
     }
 
-    @Test func aFailedLineDoesNotLeaveARememberedKeyBehind() {
-        // The bad timestamp fails before templating; the lines around it must still get their own keys.
+    @Test func linesAroundAFailedLineKeepTheirKeys() {
+        // The bad timestamp fails before any key is written (no line fails after writing keys today; the parser
+        // clears the memo if one ever does); the lines around it, repeats included, must still get their own keys.
         let lines = [
             Self.jsonLine(method: "GET", path: "/api/v2/orders/1"),
             #"{"ts":"yesterday","method":"GET","path":"/api/v2/reviews","principal":"p"}"#,
