@@ -4,8 +4,8 @@ internal import CByteScan
 /// nested object or array, no backslash anywhere, at most ``maximumLength`` bytes). Its quotes are found for the
 /// whole line at once, 16 or 32 bytes at a time with vector compares and no step waiting on the one before, into
 /// a bitmap (``mapQuotes(_:into:)``); the walk then jumps from quote to quote with bit operations instead of
-/// scanning each string byte by byte. Anything else is left to ``JSONScanner/captureLine``, which also decides whether the line is
-/// well-formed: the fast path accepts only lines it would accept, with the same captures.
+/// scanning each string byte by byte. Anything else is left to ``JSONScanner/captureLine``, which also decides
+/// whether the line is well-formed: the fast path accepts only lines it would accept, with the same captures.
 @usableFromInline
 enum CompactLineScanner {
     /// Longest line the fast path takes: its quote bitmap is ``mapWords`` words.

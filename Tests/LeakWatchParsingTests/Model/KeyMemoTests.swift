@@ -66,9 +66,12 @@ import Testing
     @Test(arguments: [LogFormat.json, .combined])
     func repeatedKeysAreTheKeysTheirLinesGetAlone(format: LogFormat) {
         let requests = Self.requests(count: 6_000)
-        let lines = requests.map {
-            format == .json ? Self.jsonLine(method: $0.method, path: $0.path, principal: $0.principal, source: $0.source)
-                : Self.combinedLine(method: $0.method, path: $0.path, principal: $0.principal, source: $0.source)
+        let lines = requests.map { request in
+            format == .json
+                ? Self.jsonLine(
+                    method: request.method, path: request.path, principal: request.principal, source: request.source)
+                : Self.combinedLine(
+                    method: request.method, path: request.path, principal: request.principal, source: request.source)
         }
         let together = EventParser.parseAll(format: format, text: Array(lines.joined(separator: "\n").utf8))
         let alone = lines.flatMap { Self.keys(EventParser.parseAll(format: format, text: Array($0.utf8))) }
