@@ -5,9 +5,10 @@
 ///
 /// An endpoint key depends only on the method and the path's templated part (after any `scheme://host`, before
 /// `?` or `#`), so those bytes are what is remembered for it; a plain key is remembered by its own bytes. Either
-/// is compared in full on every hit. Entries point into the parsed text and the batch arena, both unchanged for
-/// the duration of one parse call: the memo lives on its stack and starts empty for each call. A direct-mapped
-/// table: a collision only costs the work the memo would have saved.
+/// is compared in full on every hit. Entries point into the parsed text, unchanged for the duration of one parse
+/// call, and at keys already in the batch arena, which only grows during it (a failed line's bytes are cut from
+/// it, and the parser then clears the memo): the memo lives on the call's stack and starts empty for each call. A
+/// direct-mapped table: a collision only costs the work the memo would have saved.
 @usableFromInline
 struct KeyMemo {
     @usableFromInline
