@@ -33,7 +33,15 @@ enum CivilCalendar {
     ) -> Int64? {
         guard second <= 60, let minuteStart = epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute)
         else { return nil }
-        return Int64(minuteStart &+ second &- offsetSeconds) &* 1_000 &+ Int64(millis)
+        return epochMillis(minuteStart: minuteStart, second: second, millis: millis, offsetSeconds: offsetSeconds)
+    }
+
+    /// Milliseconds since the epoch at `second` (0 to 60) and `millis` into the UTC wall-clock minute starting at
+    /// `minuteStart` (from ``epochSeconds(year:month:day:hour:minute:)``), minus `offsetSeconds`. A leap second
+    /// (`:60`) lands on the next second, as POSIX time does.
+    @inlinable
+    static func epochMillis(minuteStart: Int, second: Int, millis: Int, offsetSeconds: Int) -> Int64 {
+        Int64(minuteStart &+ second &- offsetSeconds) &* 1_000 &+ Int64(millis)
     }
 
     /// Seconds since the epoch at the start of a UTC wall-clock minute; nil for an impossible date or time of day

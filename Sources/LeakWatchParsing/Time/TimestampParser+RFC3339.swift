@@ -84,8 +84,8 @@ extension TimestampParser {
             }
         }
         guard index == count else { return nil }
-        // A leap second (`:60`) lands on the next second, as POSIX time does.
-        return Int64(minuteSeconds &+ second &- offsetSeconds) &* 1_000 &+ Int64(millis)
+        return CivilCalendar.epochMillis(
+            minuteStart: minuteSeconds, second: second, millis: millis, offsetSeconds: offsetSeconds)
     }
 
     /// Epoch seconds of the minute `YYYY-MM-DD?HH:MM` in the first 16 bytes (UTC wall clock); nil when those bytes
