@@ -54,8 +54,8 @@ extension JSONLineParser {
     static func key(
         _ line: UnsafeRawBufferPointer, _ span: JSONValueSpan, recent: KeyMemo, into batch: inout ParsedBatch
     ) -> KeyRef {
-        guard isPresentScalar(span) else { return .absent }
-        guard span.kind != .escapedString else { return withText(line, span) { batch.appendKey($0) } }
+        // Absent values and escaped strings (whose text is not the line's bytes) go the plain way.
+        guard isPresentScalar(span), span.kind != .escapedString else { return key(line, span, into: &batch) }
         return recent.appendKey(UnsafeRawBufferPointer(rebasing: line[span.start..<span.end]), to: &batch)
     }
 
