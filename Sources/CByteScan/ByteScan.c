@@ -89,11 +89,4 @@ int leakwatch_map_quotes(const uint8_t *bytes, size_t count, uint64_t *quotes) {
     return map_quotes_impl(bytes, count, quotes);
 }
 
-#else
-
-int leakwatch_map_quotes(const uint8_t *bytes, size_t count, uint64_t *quotes) {
-    (void)bytes; (void)count; (void)quotes;
-    return 0;
-}
-
 #endif

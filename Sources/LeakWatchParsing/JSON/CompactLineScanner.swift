@@ -85,6 +85,7 @@ enum CompactLineScanner {
         #endif
     }
 
+    #if arch(x86_64)
     /// ``mapQuotes(_:into:)`` through `CByteScan`, whose `pmovmskb` packs a vector compare into bits in one
     /// instruction (Swift's SIMD types cannot ask for it: ``packLanes(_:)`` takes a multiply per eight lanes), 32
     /// bytes at a time where the CPU has AVX2. Not inlinable: inlinable code cannot name an internal import.
@@ -93,6 +94,7 @@ enum CompactLineScanner {
         leakwatch_map_quotes(
             bytes.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self), bytes.count, quotes) != 0
     }
+    #endif
 
     /// ``mapQuotes(_:into:)`` with Swift SIMD types only: the fallback where `CByteScan` has no vector code.
     @inlinable
