@@ -108,9 +108,12 @@ extension Partition {
 
     private mutating func learn(slot: Int, values: UnsafeMutablePointer<Int64>, bucket: Int, warm: Bool) {
         for metric in Metric.all {
+            // A zero teaches nothing: the hour's sums and the peaks stay as they are (most metrics of most windows
+            // are zero: errors, synthetic records, distinct principals).
+            if values[metric.rawValue] == 0 { continue }
             let raw = Double(values[metric.rawValue])
             var value = raw
-            if warm && value > 0 {
+            if warm {
                 let expectation = baselines.expectation(slot: slot, bucket: bucket, metric: metric.rawValue)
                 if value > expectation.mean {
                     let clip = expectation.mean + configuration.baseline.winsorizeDeviations

@@ -308,7 +308,7 @@ package struct BaselineStore {
 
     /// Expected per-window mean and variance of `metric` for `slot` in seasonal `bucket`: the bucket's own
     /// estimate, blended with the all-hours one while the bucket has few samples.
-    @inlinable
+    @inlinable @inline(__always)
     package func expectation(slot: Int, bucket: Int, metric: Int) -> (mean: Double, variance: Double) {
         let globalIndex = slot * Self.metrics + metric
         let row = Int(seasonalRow[slot])
@@ -323,7 +323,7 @@ package struct BaselineStore {
 
     /// How active the key usually is in this hour of day and the hours beside it (same weekday/weekend kind):
     /// the largest seasonal level among them; nil while the key has no seasonal table.
-    @inlinable
+    @inlinable @inline(__always)
     package func usualActivity(slot: Int, bucket: Int, metric: Int) -> Double? {
         let row = Int(seasonalRow[slot])
         guard row >= 0 else { return nil }
@@ -360,7 +360,7 @@ package struct BaselineStore {
     /// or the hours beside it (peaks decay by the configured half-life), and — in proportion to how bursty the
     /// key is (how rarely it is active) — at any hour. A spike must exceed this by the detector's peak ratio, so
     /// a nightly job that always moves 200k records is not one, while the first such pull of a key is.
-    @inlinable
+    @inlinable @inline(__always)
     package func recentPeak(slot: Int, metric: Int, hour: Int64) -> Double {
         let anyHour = peak[slot * Self.metrics + metric]
         let burstiness = max(0, 1 - activeFraction[slot])

@@ -199,6 +199,34 @@ struct JSONEventTests {
         #expect(event.records == records)
     }
 
+
+    @Test("counts of every length from 1 to 18 digits, with leading zeros, as numbers and digit strings, mid-line and last")
+    func countsOfEveryLength() throws {
+        var random = SystemRandomNumberGenerator()
+        for length in 1...18 {
+            for _ in 0..<40 {
+                let digits = String((0..<length).map { _ in "0123456789".randomElement(using: &random)! })
+                let value = try #require(Int64(digits))
+                // The last field's digits end two bytes before the line does, so fewer than eight bytes follow them.
+                for fields in [#""bytes":\#(digits),"records":1"#, #""bytes":"\#(digits)","records":1"#,
+                               #""records":1,"bytes":\#(digits)"#, #""records":1,"bytes":"\#(digits)""#] {
+                    let batch = parse(#"{"ts":1,"path":"/a","# + fields + "}")
+                    let event = try #require(batch.events.first, "\(fields)")
+                    #expect(event.bytes == value, "\(fields)")
+                    #expect(event.records == 1, "\(fields)")
+                }
+            }
+        }
+    }
+
+    @Test("a digit string with any other byte in it is not a count")
+    func digitStringsWithOtherBytes() {
+        for text in ["1a", "12345 78", "1234567x", "-1", "+12", "12.5.1", "1e", " 12"] {
+            let batch = parse(#"{"ts":1,"path":"/a","bytes":"\#(text)","records":1}"#)
+            #expect(batch.events.isEmpty, "\(text)")
+            #expect(batch.errors.total == 1, "\(text)")
+        }
+    }
     @Test("a number for a string field is used as its text")
     func numericPrincipal() throws {
         let batch = parse(#"{"ts":1,"path":"/a","principal":12345}"#)
