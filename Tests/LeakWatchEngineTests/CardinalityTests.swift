@@ -37,4 +37,31 @@ struct CardinalityTests {
         #expect(aggregator.lateEvents == 1)
         #expect(aggregator.acceptedEvents == 3)
     }
+
+    @Test("a window closes exactly when the newest event is the lateness past its end, up to the end of the clock",
+          arguments: [1, 2])
+    func windowsCloseAtTheirLatenessEdge(workers: Int) {
+        // One-minute windows, two minutes of lateness (the defaults); the start is on a minute.
+        let start: Int64 = 1_772_409_600_000
+        let minute: Int64 = 60_000
+        let times: [(Int64, late: Bool)] = [
+            (start, false),
+            (start + 10 * minute, false),  // closes every window up to minute 7
+            (start + 8 * minute - 1, true),  // the last millisecond of minute 7
+            (start + 8 * minute, false),
+            (start + 11 * minute - 1, false),  // a millisecond short of closing minute 8
+            (start + 8 * minute, false),
+            (start + 11 * minute, false),  // closes minute 8
+            (start + 9 * minute - 1, true),
+            (start + 9 * minute, false),
+            (Int64.max, false),  // the last millisecond of the clock: nothing overflows
+            (Int64.max, false),
+            (start, true),
+        ]
+        let lines = times.map { "{\"ts\":\($0.0),\"path\":\"/a\"}" }
+        let aggregator = runEngine(lines, configuration: EngineConfiguration(), workers: workers, batchLines: 4)
+            .aggregator
+        #expect(aggregator.lateEvents == Int64(times.filter(\.late).count))
+        #expect(aggregator.acceptedEvents == Int64(times.filter { !$0.late }.count))
+    }
 }

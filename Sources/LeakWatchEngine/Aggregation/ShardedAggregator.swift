@@ -153,6 +153,13 @@ package final class ShardedAggregator {
         var accepted: Int64 = 0
         let windowMillis = configuration.windowMillis
         let lateness = configuration.allowedLatenessMillis
+        // Events come nearly in time order, so the divisions that place an event are done once per window, not
+        // per event (both out of line, which keeps the per-event loop small enough for the compiler to inline
+        // the counting into it): the watermark moves on when an event reaches `closeAt`, and `place` keeps the
+        // current window's bounds.
+        var closeAt = mark.closedThrough == Int64.min ? Int64.min : Self.closeTime(after: mark.closedThrough,
+                                                                                  windowMillis, lateness)
+        var place = WindowPlace(windowMillis: windowMillis, ringSize: ringSize)
         // A local copy: reading the class's `owner` per event would cost a dynamic exclusivity check each time.
         let owners = owner
         owners.withUnsafeBufferPointer { owners in
@@ -169,21 +176,16 @@ package final class ShardedAggregator {
                             if mark.first == Int64.min { mark.first = time }
                             if time > mark.newest {
                                 mark.newest = time
-                                let closable = floorDivide(time - lateness, windowMillis) - 1
-                                if mark.closedThrough == Int64.min {
-                                    mark.closedThrough = closable
-                                } else if closable > mark.closedThrough {
-                                    closeWindows(worker: worker, through: closable, mark: &mark)
-                                }
+                                if time >= closeAt { closeAt = moveWatermark(to: time, worker: worker, mark: &mark) }
                             }
-                            let window = floorDivide(time, windowMillis)
-                            if window <= mark.closedThrough {
+                            if !place.holds(time) { place.move(to: time) }
+                            if place.window <= mark.closedThrough {
                                 late &+= 1
                                 continue
                             }
                             accepted &+= 1
-                            observe(event, route: route, batch: batch, window: window,
-                                    ringPosition: Int(floorModulo(window, ringSize)), worker: worker, owners: owners)
+                            observe(event, route: route, batch: batch, window: place.window,
+                                    ringPosition: place.ringPosition, worker: worker, owners: owners)
                         }
                     }
                 }
@@ -194,16 +196,68 @@ package final class ShardedAggregator {
         workerAccepted[worker] = accepted
     }
 
+    /// Moves the watermark on to an event at `time` (the newest yet, at or past the close time): on the first
+    /// event, sets the last window no event can reach any more; later, closes the windows that no event can reach
+    /// now. Returns the next close time.
+    @inline(never)
+    private func moveWatermark(to time: Int64, worker: Int, mark: inout Watermark) -> Int64 {
+        let windowMillis = configuration.windowMillis
+        let lateness = configuration.allowedLatenessMillis
+        let closable = floorDivide(time - lateness, windowMillis) - 1
+        if mark.closedThrough == Int64.min {
+            mark.closedThrough = closable
+        } else if closable > mark.closedThrough {
+            closeWindows(worker: worker, through: closable, mark: &mark)
+        }
+        return Self.closeTime(after: mark.closedThrough, windowMillis, lateness)
+    }
+
+    /// The bit of `dimension` when `hash` is a key (not 0) whose partition `worker` owns, else 0.
+    @inline(__always)
+    static func ownedBit(_ hash: UInt64, _ dimension: Dimension, _ worker: Int, _ owners: UnsafeBufferPointer<Int>)
+        -> UInt32
+    {
+        let present: UInt32 = hash != 0 ? 1 : 0
+        let mine: UInt32 = owners[partitionIndex(hash)] == worker ? 1 : 0
+        return (present & mine) &<< UInt32(dimension.rawValue)
+    }
+
+    /// The event time from which window `closedThrough + 1` can close: the time at which
+    /// `floorDivide(time - lateness, windowMillis) - 1`, the last window no event may still reach, passes
+    /// `closedThrough`.
+    /// (`Int64.max` when that lies beyond the clock: an event at `Int64.max` then checks and closes nothing.)
+    @inline(__always)
+    static func closeTime(after closedThrough: Int64, _ windowMillis: Int64, _ lateness: Int64) -> Int64 {
+        let (windowsEnd, overflow) = saturatingSum(closedThrough, 2).multipliedReportingOverflow(by: windowMillis)
+        return overflow ? Int64.max : saturatingSum(windowsEnd, lateness)
+    }
+
+    /// `a + b`, or `Int64.max` where that overflows (`b` is not negative).
+    @inline(__always)
+    static func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int64.max : sum
+    }
+
     @inline(__always)
     private func observe(
         _ event: ParsedEvent, route: KeyRoute, batch: ParsedBatch, window: Int64, ringPosition: Int, worker: Int,
         owners: UnsafeBufferPointer<Int>
     ) {
-        for dimension in Dimension.all {
+        // The event's keys that this worker owns, one bit per dimension, found without a branch per key: with
+        // several workers, whether a key is this worker's is a coin flip, which a branch would mispredict.
+        var keys = Self.ownedBit(route.endpoint, .endpoint, worker, owners)
+            | Self.ownedBit(route.principal, .principal, worker, owners)
+            | Self.ownedBit(route.principalEndpoint, .principalEndpoint, worker, owners)
+            | Self.ownedBit(route.sourceIP, .sourceIP, worker, owners)
+            | Self.ownedBit(route.destination, .destination, worker, owners)
+            | Self.ownedBit(route.sourceNetwork, .sourceNetwork, worker, owners)
+            | Self.ownedBit(route.principalSourceNetwork, .principalSourceNetwork, worker, owners)
+        while keys != 0 {
+            let dimension = Dimension.all[keys.trailingZeroBitCount]
+            keys &= keys &- 1
             let hash = route[dimension]
-            if hash == 0 { continue }
             let partition = Self.partitionIndex(hash)
-            if owners[partition] != worker { continue }
             partitionLoad[worker &* Self.loadStride &+ partition] &+= 1
             partitions[partition].observe(
                 event, batch: batch, dimension: dimension, hash: hash, contributor: route[dimension.contributor],
