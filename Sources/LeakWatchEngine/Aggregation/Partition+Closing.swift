@@ -15,11 +15,15 @@ extension Partition {
         let ring = Int(floorModulo(window, Int64(ringSize)))
         let pool = pools + ring
         let count = pool.pointee.count
-        var entry = 0
-        while entry < count {
-            evaluate(slot: Int(pool.pointee.slots[entry]), window: window, engineStart: engineStart, pool: pool,
-                     entry: entry, detections: &detections)
-            entry += 1
+        if count > 0 {
+            let closing = ClosingWindow(window: window, windowMillis: windowMillis, calendar: calendar,
+                                        engineStart: engineStart, warmupHours: configuration.baseline.warmupHours)
+            var entry = 0
+            while entry < count {
+                evaluate(slot: Int(pool.pointee.slots[entry]), closing, pool: pool, entry: entry,
+                         detections: &detections)
+                entry += 1
+            }
         }
         if !activeEpisodes.isEmpty {
             settleQuietEpisodes(window: window, detections: &detections)
@@ -38,22 +42,23 @@ extension Partition {
     }
 
     private mutating func evaluate(
-        slot: Int, window: Int64, engineStart: Int64, pool: UnsafeMutablePointer<WindowPool>, entry: Int,
+        slot: Int, _ closing: ClosingWindow, pool: UnsafeMutablePointer<WindowPool>, entry: Int,
         detections: inout [Detection]
     ) {
         let values = pool.pointee.values.base + entry * Self.metrics
-        let windowStart = window * windowMillis
-        let hour = calendar.hourIndex(windowStart)
+        let window = closing.window
+        let windowStart = closing.start
+        let hour = closing.hour
+        let engineStart = closing.engineStart
         let dimension = Dimension(rawValue: dimensions[slot]) ?? .endpoint
         let tracksExcess = configuration.lowAndSlow.enabled
             && (dimension == .principal || dimension == .principalEndpoint)
         baselines.advance(slot: slot, to: hour, windowsPerHour: windowsPerHour, calendar: calendar,
                           configuration: configuration.baseline,
                           lowAndSlow: tracksExcess ? configuration.lowAndSlow : nil)
-        let bucket = calendar.bucket(hour: hour)
-        let warmupMillis = Int64(configuration.baseline.warmupHours) * SeasonalCalendar.hourMillis
+        let bucket = closing.bucket
         let warm = baselines.foldedHours[slot] >= Int32(clamping: configuration.baseline.warmupHours)
-        let engineWarm = engineStart != Int64.min && windowStart - engineStart >= warmupMillis
+        let engineWarm = closing.engineWarm
         let extras = pool.pointee.extras.base + entry * WindowExtras.stride
         if dimension == .sourceIP || dimension == .sourceNetwork {
             values[Metric.principals.rawValue] = Int64(
@@ -245,5 +250,29 @@ extension DetectorKind {
         case .volumeSpike, .syntheticVolume, .authFailures, .fanIn, .enumeration: true
         case .syntheticDestination, .provenanceMissing, .newEntity, .offHoursBulk, .lowAndSlow: false
         }
+    }
+}
+
+/// What every key closing in one window shares, worked out once per window instead of once per key.
+struct ClosingWindow {
+    let window: Int64
+    /// Start of the window, epoch ms.
+    let start: Int64
+    /// Local hour index of the window's start, and its seasonal bucket.
+    let hour: Int64
+    let bucket: Int
+    /// Time of the engine's first event (its own warm-up counts from there).
+    let engineStart: Int64
+    /// Whether the engine has seen its warm-up hours of events by this window.
+    let engineWarm: Bool
+
+    init(window: Int64, windowMillis: Int64, calendar: SeasonalCalendar, engineStart: Int64, warmupHours: Int) {
+        self.window = window
+        start = window * windowMillis
+        hour = calendar.hourIndex(start)
+        bucket = calendar.bucket(hour: hour)
+        self.engineStart = engineStart
+        engineWarm = engineStart != Int64.min
+            && start - engineStart >= Int64(warmupHours) * SeasonalCalendar.hourMillis
     }
 }
