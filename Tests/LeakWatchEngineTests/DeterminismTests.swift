@@ -32,6 +32,21 @@ struct DeterminismTests {
         }
     }
 
+    @Test("alerts are identical when the number of aggregating workers changes from step to step")
+    func changingActiveWorkersDoesNotChangeAlerts() {
+        let lines = Self.attackStream().lines()
+        let reference = describe(runEngine(lines, configuration: EngineConfiguration(), workers: 1).detections)
+        #expect(!reference.isEmpty)
+        let counts = [4, 1, 3, 2, 1, 1, 4, 2]
+        var seen: Set<Int> = []
+        let other = runEngine(lines, configuration: EngineConfiguration(), workers: 4, batchLines: 997) { aggregator, index in
+            aggregator.setActiveWorkers(counts[index % counts.count])
+            seen.insert(aggregator.activeWorkers)
+        }
+        #expect(describe(other.detections) == reference)
+        #expect(seen == [1, 2, 3, 4])
+    }
+
     @Test("A then B with saved state gives the same alerts as A+B")
     func warmStartEquivalence() throws {
         let lines = Self.attackStream().lines()

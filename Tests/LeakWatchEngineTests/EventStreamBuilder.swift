@@ -67,7 +67,8 @@ struct EventStreamBuilder {
 /// Runs parsed lines through an aggregator in batches of `batchLines`, returning encoded detections.
 func runEngine(
     _ lines: [String], configuration: EngineConfiguration, workers: Int, batchLines: Int = 5000,
-    aggregator existing: ShardedAggregator? = nil, flush: Bool = true
+    aggregator existing: ShardedAggregator? = nil, flush: Bool = true,
+    beforeBatch: (ShardedAggregator, _ index: Int) -> Void = { _, _ in }
 ) -> (detections: [Detection], aggregator: ShardedAggregator) {
     let aggregator = existing ?? ShardedAggregator(configuration: configuration, workers: workers)
     let parser = EventParser(format: .json)
@@ -78,6 +79,7 @@ func runEngine(
         let text = Array((lines[index..<end].joined(separator: "\n") + "\n").utf8)
         var batch = ParsedBatch()
         text.withUnsafeBytes { parser.parse(lines: $0, into: &batch) }
+        beforeBatch(aggregator, index / batchLines)
         detections += aggregator.process([EventRun(batch: 0, start: 0, end: batch.events.count)], batches: [batch])
         index = end
     }

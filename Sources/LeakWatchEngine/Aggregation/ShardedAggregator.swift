@@ -14,6 +14,9 @@ package final class ShardedAggregator {
 
     package let configuration: EngineConfiguration
     package let workers: Int
+    /// The workers that aggregate in the next step: `0..<activeWorkers` (all of them unless a caller that runs
+    /// other work beside the aggregation chose fewer, see ``setActiveWorkers(_:)``).
+    package private(set) var activeWorkers: Int
     /// The partitions, in memory this aggregator owns (workers mutate disjoint elements without locks).
     package let partitions: UnsafeMutableBufferPointer<Partition>
     /// Holds one key per dimension: the overflow bucket, summed across partitions.
@@ -43,6 +46,7 @@ package final class ShardedAggregator {
     package init(configuration: EngineConfiguration, workers: Int) {
         self.configuration = configuration
         self.workers = max(1, min(workers, Self.partitionCount))
+        activeWorkers = self.workers
         partitions = .allocate(capacity: Self.partitionCount)
         for index in 0..<Self.partitionCount {
             (partitions.baseAddress! + index).initialize(
@@ -96,7 +100,7 @@ package final class ShardedAggregator {
         let this = UnsafeTransfer(self)
         let input = UnsafeTransfer((runs, batches, routes))
         beginStep()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        DispatchQueue.concurrentPerform(iterations: activeWorkers) { worker in
             let (runs, batches, routes) = input.wrappedValue
             this.wrappedValue.runWorker(worker, runs: runs, batches: batches, routes: routes)
         }
@@ -104,12 +108,23 @@ package final class ShardedAggregator {
     }
 
     /// Starts a step taken apart, for a caller that runs the workers among other tasks:
-    /// ``runWorker(_:runs:batches:routes:)`` must then run once for every worker in `0..<workers` (on any
+    /// ``runWorker(_:runs:batches:routes:)`` must then run once for every worker in `0..<activeWorkers` (on any
     /// threads, at once or in turn), and ``finishStep()`` after all of them, as ``process(_:batches:routes:)`` does.
     func beginStep() { prepareWorkers() }
 
     /// Ends a step: the detections of every window that closed, in deterministic order.
     func finishStep() -> [Detection] { collect() }
+
+    /// Has the first `count` workers (at least one, at most ``workers``) aggregate from the next step on, the
+    /// partitions dealt out among them. Every worker walks every event, so fewer workers do less work in all; a
+    /// caller that keeps the other threads busy with other tasks (parsing) may want fewer. Which workers own
+    /// which partitions never changes the output.
+    package func setActiveWorkers(_ count: Int) {
+        let count = max(1, min(count, workers))
+        guard count != activeWorkers else { return }
+        activeWorkers = count
+        for partition in 0..<Self.partitionCount { owner[partition] = partition % count }
+    }
 
     /// ``process(_:batches:routes:)`` computing the routes itself (tests and small inputs).
     package func process(_ runs: [EventRun], batches: [ParsedBatch]) -> [Detection] {
@@ -304,15 +319,16 @@ package final class ShardedAggregator {
     /// Gives the busiest partitions of the last phase to the least loaded workers (longest first), so that a few
     /// hot keys do not leave one worker waiting for another at the barrier.
     private func rebalance() {
-        guard workers > 1 else { return }
+        guard self.workers > 1 else { return }
         var loads = [Int64](repeating: 0, count: Self.partitionCount)
-        for worker in 0..<workers {
+        for worker in 0..<self.workers {
             for partition in 0..<Self.partitionCount {
                 loads[partition] &+= partitionLoad[worker * Self.loadStride + partition]
                 partitionLoad[worker * Self.loadStride + partition] = 0
             }
         }
-        guard loads.contains(where: { $0 > 0 }) else { return }
+        let workers = activeWorkers
+        guard workers > 1, loads.contains(where: { $0 > 0 }) else { return }
         let order = (0..<Self.partitionCount).sorted { a, b in loads[a] != loads[b] ? loads[a] > loads[b] : a < b }
         var totals = [Int64](repeating: 0, count: workers)
         for partition in order {

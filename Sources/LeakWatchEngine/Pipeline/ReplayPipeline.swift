@@ -12,10 +12,13 @@ package final class ReplayPipeline {
     package let aggregator: ShardedAggregator
     /// Events handed to the aggregator at once, at most (bounded memory whatever the input).
     let eventsPerStep = 1 << 18
+    /// How many threads aggregate in each step.
+    private var aggregationShare: AggregationShare
 
     package init(options: ReplayOptions, aggregator: ShardedAggregator) {
         self.options = options
         self.aggregator = aggregator
+        aggregationShare = AggregationShare(threads: aggregator.workers)
     }
 
     /// Runs the replay; `deliver` receives each batch of detections in order.
@@ -165,23 +168,28 @@ package final class ReplayPipeline {
     /// Aggregates one step on the workers, with the tasks of `refills` (the next blocks of files the step empties)
     /// and the decoding of `ahead`'s first block (the next file to open) on the same threads: aggregation first,
     /// decoding and parsing in the gaps, one barrier for all. `stages` gets the thread seconds of aggregation and
-    /// parsing (decoding is timed by the readers).
+    /// parsing (decoding is timed by the readers). The step's timings choose how many threads aggregate in the
+    /// next one (``AggregationShare``).
     private func aggregate(
         _ step: (runs: [EventRun], batches: [ParsedBatch], routes: [[KeyRoute]]), beside refills: [FileCursor.Refill],
         decodingAhead ahead: FileCursor?, stages: inout StageSeconds
     ) -> [Detection] {
-        let workers = aggregator.workers
+        let threads = aggregator.workers
+        let workers = aggregator.activeWorkers
         let aheadTask = ahead == nil ? -1 : workers
         var firstTask = [ahead == nil ? workers : workers + 1]
         for refill in refills { firstTask.append(firstTask[firstTask.count - 1] + refill.taskCount) }
         let tasks = firstTask[firstTask.count - 1]
         let seconds = ThreadSeconds(tasks: tasks)
+        // Every task's whole time (decoding included), for choosing the next step's aggregation workers.
+        let busy = ThreadSeconds(tasks: tasks)
         let aggregator = self.aggregator
         aggregator.beginStep()
         Self.withRunners(refills[...], []) { runners in
-            ParallelTasks.run(tasks: tasks, threads: workers) { task in
+            ParallelTasks.run(tasks: tasks, threads: threads) { task in
+                let started = MonotonicClock.seconds()
+                defer { busy.record(task, MonotonicClock.seconds() - started) }
                 if task < workers {
-                    let started = MonotonicClock.seconds()
                     aggregator.runWorker(task, runs: step.runs, batches: step.batches, routes: step.routes)
                     seconds.record(task, MonotonicClock.seconds() - started)
                     return
@@ -197,7 +205,10 @@ package final class ReplayPipeline {
         }
         stages.aggregate += seconds.total(0..<workers)
         stages.parse += seconds.total(firstTask[0]..<tasks)
-        return aggregator.finishStep()
+        let detections = aggregator.finishStep()
+        aggregationShare.record(aggregation: busy.total(0..<workers), other: busy.total(workers..<tasks))
+        aggregator.setActiveWorkers(aggregationShare.workers)
+        return detections
     }
 
     /// Calls `body` with the task runners of every refill, each valid during the call.
