@@ -28,7 +28,13 @@ struct BenchTests {
             #expect((run["raw_mb_per_second"] as? Double ?? 0) > 0)
             let stages = try #require(run["stages"] as? [String: Any])
             #expect(Set(stages.keys) == ["decompress", "split", "parse", "merge", "aggregate+detect", "sink"])
+            // Every step was aggregated by one to `workers` threads, and the steps are counted.
+            let steps = try #require(run["aggregation_worker_steps"] as? [String: Int])
+            let workers = try #require(run["workers"] as? Int)
+            #expect(!steps.isEmpty && steps.values.allSatisfy { $0 > 0 })
+            #expect(steps.keys.allSatisfy { (Int($0) ?? 0) >= 1 && (Int($0) ?? 0) <= workers })
         }
+        #expect(bench.stdoutText.contains("aggregating threads per step: "))
         #expect((runs[1]["speedup"] as? Double ?? 0) > 0)
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/zstd") {
             let decompressor = try #require(result["decompressor"] as? [String: Any])

@@ -136,6 +136,7 @@ package final class ReplayPipeline {
             statistics.stageSeconds.merge += MonotonicClock.seconds() - mergeStarted
             // The files this step empties parse their next block while it is aggregated.
             let refills = active.filter(\.exhausted).compactMap { $0.beginRefill() }
+            statistics.aggregationWorkerSteps[aggregator.activeWorkers, default: 0] += 1
             let detections = aggregate(
                 step, beside: refills, decodingAhead: fileToDecodeAhead(), stages: &statistics.stageSeconds)
             for refill in refills {

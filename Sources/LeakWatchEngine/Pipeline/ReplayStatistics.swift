@@ -24,6 +24,9 @@ package struct ReplayStatistics: Sendable {
     package var stageSeconds = StageSeconds()
     /// Thread seconds spent decompressing and splitting lines.
     package var fillTiming = FillTiming()
+    /// Steps by the number of threads that aggregated them (the others parsed meanwhile; see
+    /// ``ShardedAggregator/setActiveWorkers(_:)``).
+    package var aggregationWorkerSteps: [Int: Int] = [:]
     package var firstEventMillis: Int64?
     package var lastEventMillis: Int64?
 
