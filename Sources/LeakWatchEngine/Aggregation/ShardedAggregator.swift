@@ -177,6 +177,8 @@ package final class ShardedAggregator {
         var place = WindowPlace(windowMillis: windowMillis, ringSize: ringSize)
         // A local copy: reading the class's `owner` per event would cost a dynamic exclusivity check each time.
         let owners = owner
+        // A lone worker owns every partition: it needs no ownership test, nor the loads that rebalance workers.
+        let alone = activeWorkers == 1
         owners.withUnsafeBufferPointer { owners in
             for run in runs {
                 let batch = batches[run.batch]
@@ -200,7 +202,7 @@ package final class ShardedAggregator {
                             }
                             accepted &+= 1
                             observe(event, route: route, batch: batch, window: place.window,
-                                    ringPosition: place.ringPosition, worker: worker, owners: owners)
+                                    ringPosition: place.ringPosition, worker: worker, owners: owners, alone: alone)
                         }
                     }
                 }
@@ -225,6 +227,18 @@ package final class ShardedAggregator {
             closeWindows(worker: worker, through: closable, mark: &mark)
         }
         return Self.closeTime(after: mark.closedThrough, windowMillis, lateness)
+    }
+
+    /// One bit per dimension whose key the event has (its hash is not 0).
+    @inline(__always)
+    static func presentBits(_ route: KeyRoute) -> UInt32 {
+        func bit(_ hash: UInt64, _ dimension: Dimension) -> UInt32 {
+            (hash != 0 ? 1 : 0) &<< UInt32(dimension.rawValue)
+        }
+        return bit(route.endpoint, .endpoint) | bit(route.principal, .principal)
+            | bit(route.principalEndpoint, .principalEndpoint) | bit(route.sourceIP, .sourceIP)
+            | bit(route.destination, .destination) | bit(route.sourceNetwork, .sourceNetwork)
+            | bit(route.principalSourceNetwork, .principalSourceNetwork)
     }
 
     /// The bit of `dimension` when `hash` is a key (not 0) whose partition `worker` owns, else 0.
@@ -257,11 +271,11 @@ package final class ShardedAggregator {
     @inline(__always)
     private func observe(
         _ event: ParsedEvent, route: KeyRoute, batch: ParsedBatch, window: Int64, ringPosition: Int, worker: Int,
-        owners: UnsafeBufferPointer<Int>
+        owners: UnsafeBufferPointer<Int>, alone: Bool
     ) {
         // The event's keys that this worker owns, one bit per dimension, found without a branch per key: with
         // several workers, whether a key is this worker's is a coin flip, which a branch would mispredict.
-        var keys = Self.ownedBit(route.endpoint, .endpoint, worker, owners)
+        var keys = alone ? Self.presentBits(route) : Self.ownedBit(route.endpoint, .endpoint, worker, owners)
             | Self.ownedBit(route.principal, .principal, worker, owners)
             | Self.ownedBit(route.principalEndpoint, .principalEndpoint, worker, owners)
             | Self.ownedBit(route.sourceIP, .sourceIP, worker, owners)
@@ -273,7 +287,7 @@ package final class ShardedAggregator {
             keys &= keys &- 1
             let hash = route[dimension]
             let partition = Self.partitionIndex(hash)
-            partitionLoad[worker &* Self.loadStride &+ partition] &+= 1
+            if !alone { partitionLoad[worker &* Self.loadStride &+ partition] &+= 1 }
             partitions[partition].observe(
                 event, batch: batch, dimension: dimension, hash: hash, contributor: route[dimension.contributor],
                 window: window, ringPosition: ringPosition)
