@@ -308,6 +308,9 @@ package struct BaselineStore {
 
     /// Expected per-window mean and variance of `metric` for `slot` in seasonal `bucket`: the bucket's own
     /// estimate, blended with the all-hours one while the bucket has few samples.
+    ///
+    /// Always inlined, like ``usualActivity(slot:bucket:metric:)`` and ``recentPeak(slot:metric:hour:)``: called
+    /// as a function on the store that a mutating `Partition` holds, each call first copied the whole store.
     @inlinable @inline(__always)
     package func expectation(slot: Int, bucket: Int, metric: Int) -> (mean: Double, variance: Double) {
         let globalIndex = slot * Self.metrics + metric
