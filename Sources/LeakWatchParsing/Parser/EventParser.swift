@@ -56,7 +56,7 @@ package struct EventParser: Sendable {
                 captures.initialize(repeating: .absent)
                 withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 16) { scratch in
                     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: CompactLineScanner.mapWords) { quoteMap in
-                        withUnsafeTemporaryAllocation(of: KeyMemo.Entry.self, capacity: KeyMemo.capacity) { entries in
+                        withUnsafeTemporaryAllocation(of: KeyMemo.Entry.self, capacity: KeyMemo.allocation) { entries in
                             let recent = KeyMemo(entries: entries.baseAddress.unsafelyUnwrapped)
                             parseLines(
                                 lines, keys: keys, captures: captures, scratch: scratch,

@@ -9,6 +9,12 @@
 /// call, and at keys already in the batch arena, which only grows during it (a failed line's bytes are cut from
 /// it, and the parser then clears the memo): the memo lives on the call's stack and starts empty for each call. A
 /// direct-mapped table: a collision only costs the work the memo would have saved.
+///
+/// A second table remembers endpoint *shapes*: a path whose last segment becomes a placeholder
+/// (`/api/v2/orders/{uuid}`, one path per order) has the key of the method, the path before that segment and the
+/// placeholder, so a new order's path only has its last segment classified, instead of being templated, copied
+/// and hashed. This holds while the heuristics alone template paths (no explicit templates): they decide each
+/// segment on its own bytes, and past ``EndpointTemplater/Rules/maxSegments`` the rest is `{…}` whatever it is.
 @usableFromInline
 struct KeyMemo {
     @usableFromInline
@@ -19,8 +25,10 @@ struct KeyMemo {
         /// For an endpoint, the method's bytes as a little-endian word (methods of more than eight bytes are not
         /// remembered); 0 for a plain key.
         @usableFromInline var method: UInt64
-        /// For an endpoint, the method's length; -1 for a plain key.
+        /// For an endpoint, the method's length; -1 for a plain key; for an endpoint shape, the method's length
+        /// plus 256 times the placeholder's raw value.
         @usableFromInline var methodLength: Int
+        /// The key; for an endpoint shape, with the resource id of the path before its last segment.
         @usableFromInline var templated: EndpointTemplater.Templated
 
         @inlinable
@@ -43,9 +51,17 @@ struct KeyMemo {
         }
     }
 
-    /// Entries of the table (a power of two).
+    /// Entries of the table of keys (a power of two).
     @inlinable
     static var capacity: Int { 512 }
+
+    /// Entries of the table of endpoint shapes (a power of two), after those of keys.
+    @inlinable
+    static var shapeCapacity: Int { 256 }
+
+    /// The entries a memo needs (``init(entries:)``): keys, then endpoint shapes.
+    @inlinable
+    static var allocation: Int { capacity + shapeCapacity }
 
     /// What ``Entry/methodLength`` holds for a plain key.
     @inlinable
@@ -53,7 +69,7 @@ struct KeyMemo {
 
     @usableFromInline let entries: UnsafeMutablePointer<Entry>
 
-    /// A memo over `entries` (``capacity`` of them), emptied.
+    /// A memo over `entries` (``allocation`` of them), emptied.
     @inlinable
     init(entries: UnsafeMutablePointer<Entry>) {
         self.entries = entries
@@ -63,7 +79,7 @@ struct KeyMemo {
     /// Forgets every entry (a line that failed after writing keys took its arena bytes back).
     @inlinable
     func clear() {
-        entries.update(repeating: .empty, count: Self.capacity)
+        entries.update(repeating: .empty, count: Self.allocation)
     }
 
     /// The key of `bytes` as ``ParsedBatch/appendKey(_:)`` writes it: the remembered one when the same bytes were
@@ -71,7 +87,7 @@ struct KeyMemo {
     @inlinable
     func appendKey(_ bytes: UnsafeRawBufferPointer, to batch: inout ParsedBatch) -> KeyRef {
         guard bytes.count > 0 else { return .absent }
-        let slot = entries + Self.slot(bytes, method: 0)
+        let slot = entries + Self.slot(bytes, method: 0, bits: Self.keyBits)
         if let remembered = Self.match(slot, bytes, method: 0, methodLength: Self.plainKey) {
             return remembered.key
         }
@@ -102,15 +118,68 @@ struct KeyMemo {
             methodWord |= UInt64(method[index]) &<< UInt64(truncatingIfNeeded: index &* 8)
             index &+= 1
         }
-        let slot = entries + Self.slot(part, method: methodWord)
+        let slot = entries + Self.slot(part, method: methodWord, bits: Self.keyBits)
         if let remembered = Self.match(slot, part, method: methodWord, methodLength: methodLength) {
             return remembered
         }
-        let templated = templater.appendKey(method: method, path: path, bounds: bounds, scratch: scratch, to: &batch)
+        let templated: EndpointTemplater.Templated
+        if templater.explicit.count == 0 {
+            // A new path of a known shape is the common miss (a new id in its last segment); such a path is
+            // seldom seen again, so it does not take the entry of a path that might be.
+            let shaped = appendShaped(
+                method: method, path: path, bounds: bounds, part: part, methodWord: methodWord, templater: templater,
+                scratch: scratch, to: &batch)
+            if shaped.remembered { return shaped.templated }
+            templated = shaped.templated
+        } else {
+            templated = templater.appendKey(method: method, path: path, bounds: bounds, scratch: scratch, to: &batch)
+        }
         slot.pointee = Entry(
             bytes: part.baseAddress, length: part.count, method: methodWord, methodLength: methodLength,
             templated: templated)
         return templated
+    }
+
+    /// The key of a path that only the heuristics template (`part` is its templated part, non-empty) through the
+    /// table of endpoint shapes: when its last segment becomes a placeholder, the key remembered for the method,
+    /// the path before that segment and the placeholder (`remembered`), else a new one, remembered for the shape.
+    @inlinable
+    func appendShaped(
+        method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, bounds: (start: Int, end: Int),
+        part: UnsafeRawBufferPointer, methodWord: UInt64, templater: EndpointTemplater,
+        scratch: UnsafeMutableRawBufferPointer, to batch: inout ParsedBatch
+    ) -> (templated: EndpointTemplater.Templated, remembered: Bool) {
+        let count = part.count
+        var slash = count &- 1
+        while slash >= 0 && part[slash] != UInt8(ascii: "/") {
+            slash &-= 1
+        }
+        let base = part.baseAddress.unsafelyUnwrapped
+        let segment = UnsafeRawBufferPointer(start: base + (slash &+ 1), count: count &- (slash &+ 1))
+        guard segment.count > 0 else {
+            return (templater.appendKey(method: method, path: path, bounds: bounds, scratch: scratch, to: &batch), false)
+        }
+        // As `EndpointTemplater.writeHeuristic` decides the segment.
+        let rules = templater.segmentRules
+        let id = ResourceID.value(ofSegment: segment)
+        let placeholder = id != nil && rules.numericIDs ? .id : rules.classify(segment)
+        guard placeholder != .none else {
+            return (templater.appendKey(method: method, path: path, bounds: bounds, scratch: scratch, to: &batch), false)
+        }
+        let prefix = UnsafeRawBufferPointer(start: base, count: max(slash, 0))
+        let tag = method.count | Int(placeholder.rawValue) &<< 8
+        let slot = entries + Self.capacity
+            + Self.slot(prefix, method: methodWord ^ UInt64(placeholder.rawValue), bits: Self.shapeBits)
+        if let remembered = Self.match(slot, prefix, method: methodWord, methodLength: tag) {
+            return (EndpointTemplater.Templated(key: remembered.key, resourceID: id ?? remembered.resourceID), true)
+        }
+        let templated = templater.appendKey(method: method, path: path, bounds: bounds, scratch: scratch, to: &batch)
+        // Past the segment limit the key is the prefix's, with `{…}` for the rest: a function of the prefix too.
+        slot.pointee = Entry(
+            bytes: base, length: prefix.count, method: methodWord, methodLength: tag,
+            templated: EndpointTemplater.Templated(
+                key: templated.key, resourceID: id == nil ? templated.resourceID : ResourceID.last(in: prefix)))
+        return (templated, false)
     }
 
     /// What the entry at `slot` holds for `bytes` and the method, if it holds them.
@@ -125,10 +194,16 @@ struct KeyMemo {
         return slot.pointee.templated
     }
 
-    /// Where `bytes` (non-empty) go in the table: from their length, their first and last eight bytes and the
-    /// method.
+    /// Bits of a slot in the table of keys and in that of shapes.
     @inlinable
-    static func slot(_ bytes: UnsafeRawBufferPointer, method: UInt64) -> Int {
+    static var keyBits: UInt64 { UInt64(capacity.trailingZeroBitCount) }
+    @inlinable
+    static var shapeBits: UInt64 { UInt64(shapeCapacity.trailingZeroBitCount) }
+
+    /// Where `bytes` go in a table of 2^`bits` entries: from their length, their first and last eight bytes and
+    /// the method.
+    @inlinable
+    static func slot(_ bytes: UnsafeRawBufferPointer, method: UInt64, bits: UInt64) -> Int {
         let count = bytes.count
         var first: UInt64 = 0
         var last: UInt64 = 0
@@ -144,7 +219,6 @@ struct KeyMemo {
         }
         let mixed = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F)
             ^ (method &* 0x1656_67B1_9E37_79F9) ^ UInt64(truncatingIfNeeded: count)
-        let bits = UInt64(capacity.trailingZeroBitCount)
         return Int(truncatingIfNeeded: (mixed &* 0x2545_F491_4F6C_DD1D) &>> (64 &- bits))
     }
 

@@ -4,7 +4,8 @@ import Testing
 /// Within one parse call, a key seen before (a principal, a source address, an endpoint whose request path comes
 /// back) reuses its arena bytes and hash instead of being written again. Whatever the order and mix of lines,
 /// every event must get the keys (and resource id) it gets when its line is parsed alone, where nothing is
-/// remembered.
+/// remembered. A new path of a remembered shape (the same method and path before a last segment that becomes the same
+/// placeholder) reuses the shape's key, with its own resource id.
 @Suite struct KeyMemoTests {
     static let methods = ["GET", "get", "POST", "DELETE", "", "PROPFINDX"]
     static let paths = [
@@ -12,6 +13,14 @@ import Testing
         "/api/v2/orders/b92841fb-6510-42a3-b67a-88d2f1f0c35b", "/api/v2/contacts/jane@example.com/notes",
         "/a", "/b", "//a//", "/", "https://shop.example/api/v2/orders/77", "http://other.example/api/v2/orders/77",
         "/api/v2/orders/12345/", "/x/1/y/2/z/3", "/api/v2/ORDERS/12345",
+        // Shapes: one prefix, every placeholder; ids before the last segment; the segment limit; odd slashes.
+        "/api/v2/orders/b92841fb-6510-42a3-b67a-88d2f1f0c35c", "/api/v2/orders/deadbeefdeadbeef01",
+        "/api/v2/orders/jane@example.com", "/api/v2/orders/2026-03-02", "/api/v2/orders/C123456",
+        "/api/v2/orders/aB3dE5gH7jK9mN1pQ3sT5vW7", "/api/v2/orders/open", "/api/v2/customers/48213/orders/991",
+        "/api/v2/customers/48214/orders/991", "/api/v2/customers/48213/orders/b92841fb-6510-42a3-b67a-88d2f1f0c35b",
+        "/a/b/c/d/e/f/g/h/i/j/k/77", "/a/b/c/d/e/f/g/h/i/j/k/78", "/a/b/c/d/e/f/g/h/i/j/k/l/77",
+        "/a/b/c/d/e/f/g/h/i/j/k/l/78", "/1/2/3/4/5/6/7/8/9/10/11/12/13/14", "//api//v2//orders//12345", "12345",
+        "/12345", "/api/v2/orders/12345//", "https://shop.example/api/v2/orders/b92841fb-6510-42a3-b67a-88d2f1f0c35b",
     ]
     static let suffixes = ["", "?page=2", "?product_id=27014", "#top", "?a=1#b"]
     /// Principals and source addresses; some equal each other, a path or a method, which must not matter.
@@ -31,9 +40,13 @@ import Testing
                 ? "10.9.\(generator.next() % 256).\(generator.next() % 256)"
                 : names[Int(generator.next() % UInt64(names.count))]
             let path: String
-            switch generator.next() % 8 {
+            switch generator.next() % 10 {
             case 0:
                 path = "/api/v2/orders/\(10_000 + generator.next() % 3_000)" + suffix
+            case 8:
+                path = "/api/v2/customers/\(generator.next() % 50)/orders/\(Self.uuid(&generator))" + suffix
+            case 9:
+                path = "/api/v2/cases/\(generator.next() % 50)/\(generator.next() % 50)" + suffix
             case 1:
                 let word = String((0..<4).map { _ in letters[Int(generator.next() % 10)] })
                 path = "/api/v2/items/\(word)/notes" + suffix
@@ -42,6 +55,13 @@ import Testing
             }
             return (method, path, principal, source)
         }
+    }
+
+    /// A random UUID in the `8-4-4-4-12` form.
+    static func uuid(_ generator: inout some RandomNumberGenerator) -> String {
+        let hex = Array("0123456789abcdef")
+        return [8, 4, 4, 4, 12].map { count in String((0..<count).map { _ in hex[Int(generator.next() % 16)] }) }
+            .joined(separator: "-")
     }
 
     static func jsonLine(method: String, path: String, principal: String = "p", source: String = "10.0.0.1") -> String {
@@ -89,6 +109,44 @@ import Testing
         }
         // Three keys in four come from small pools; table collisions evict some of them.
         #expect(reused > lines.count)
+    }
+
+    /// Other templating rules change which paths share a shape: explicit templates (no shapes at all), a low
+    /// segment limit, ids kept as they are.
+    @Test(arguments: [
+        EndpointTemplater.Rules(templates: ["/api/v2/orders/{order}", "/api/v2/customers/*/orders/{id}"]),
+        EndpointTemplater.Rules(maxSegments: 3), EndpointTemplater.Rules(numericIDs: false, uuids: false),
+    ])
+    func shapesFollowTheTemplatingRules(rules: EndpointTemplater.Rules) {
+        let parser = EventParser(format: .json, templater: EndpointTemplater(rules: rules))
+        func parse(_ text: String) -> ParsedBatch {
+            var batch = ParsedBatch()
+            Array(text.utf8).withUnsafeBytes { parser.parse(lines: $0, into: &batch) }
+            return batch
+        }
+        let lines = Self.requests(count: 3_000).map { Self.jsonLine(method: $0.method, path: $0.path) }
+        let together = parse(lines.joined(separator: "\n"))
+        let alone = lines.flatMap { Self.keys(parse($0)) }
+        #expect(together.events.count == lines.count)
+        let differing = zip(Self.keys(together), alone).filter { $0 != $1 }
+        #expect(differing.count == 0, "\(differing.count) differ, first: \(String(describing: differing.first))")
+    }
+
+    @Test func aNewPathOfAKnownShapeReusesItsKey() {
+        let paths = ["/api/v2/orders/1", "/api/v2/orders/2", "/api/v2/orders/b92841fb-6510-42a3-b67a-88d2f1f0c35b",
+                     "/api/v2/orders/c92841fb-6510-42a3-b67a-88d2f1f0c35b", "/api/v2/customers/7/orders/3f",
+                     "/api/v2/customers/7/orders/c92841fb-6510-42a3-b67a-88d2f1f0c35b"]
+        let text = paths.map { Self.jsonLine(method: "GET", path: $0) }.joined(separator: "\n")
+        let batch = EventParser.parseAll(format: .json, text: Array(text.utf8))
+        #expect(batch.events.map { batch.string(for: $0.endpoint) } == [
+            "GET /api/v2/orders/{id}", "GET /api/v2/orders/{id}", "GET /api/v2/orders/{uuid}",
+            "GET /api/v2/orders/{uuid}", "GET /api/v2/customers/{id}/orders/3f",
+            "GET /api/v2/customers/{id}/orders/{uuid}",
+        ])
+        #expect(batch.events.map(\.resourceID) == [1, 2, -1, -1, 7, 7])
+        // The second path of each shape points at the first one's bytes.
+        let starts = batch.events.map(\.endpoint.start)
+        #expect(starts[1] == starts[0] && starts[3] == starts[2])
     }
 
     @Test func linesAroundAFailedLineKeepTheirKeys() {
