@@ -22,7 +22,7 @@ struct GzipReadingTests {
         let result = try readBlocks(path, targetBytes: 50_000, readChunkBytes: 10_000)
         #expect(result.error == nil)
         #expect(result.bytes == source)
-        #expect(result.stats.lines == 10_000)
+        #expect(result.lines.count == 10_000)
         #expect(result.stats.frames == 1)
         #expect(result.stats.compressedBytesRead == (try fileSize(path)))
         #expect(result.frameBoundaryOffset == (try fileSize(path)))

@@ -16,7 +16,7 @@ struct ZstdReadingTests {
         #expect(result.error == nil)
         #expect(result.lines == splitLines(source))
         #expect(result.bytes == source)
-        #expect(result.stats.lines == 5000)
+        #expect(result.lines.count == 5000)
         #expect(result.stats.frames == Int64(frameEnds.count))
         #expect(result.stats.rawBytes == Int64(source.count))
         #expect(result.stats.compressedBytesRead == frameEnds.last)
@@ -48,7 +48,7 @@ struct ZstdReadingTests {
             let result = try readBlocks(path, targetBytes: 100_000, readChunkBytes: 50_000)
             #expect(result.error == nil)
             #expect(result.bytes == source)
-            #expect(result.stats.lines == 20_000)
+            #expect(result.lines.count == 20_000)
             #expect(result.stats.frames == 1)
             #expect(result.contractViolations.isEmpty)
         }
@@ -81,7 +81,7 @@ struct ZstdReadingTests {
         let result = try readBlocks(path, targetBytes: 4096, readChunkBytes: 1000)
         #expect(result.error == nil)
         #expect(result.bytes == first + second)
-        #expect(result.stats.lines == 600)
+        #expect(result.lines.count == 600)
         #expect(result.stats.frames == 2)
         #expect(result.frameBoundaryOffset == Int64(file.count))
     }

@@ -4,8 +4,6 @@ package struct IngestStats: Sendable, Hashable {
     package var compressedBytesRead: Int64 = 0
     /// Decoded bytes produced (equal to the bytes read for plain files).
     package var rawBytes: Int64 = 0
-    /// Complete lines delivered in blocks.
-    package var lines: Int64 = 0
     /// Lines dropped because they were longer than `maxLineBytes`.
     package var linesTooLong: Int64 = 0
     /// Partial lines discarded where a truncated or corrupt frame stopped decoding.
@@ -21,7 +19,6 @@ package struct IngestStats: Sendable, Hashable {
     package mutating func add(_ other: IngestStats) {
         compressedBytesRead += other.compressedBytesRead
         rawBytes += other.rawBytes
-        lines += other.lines
         linesTooLong += other.linesTooLong
         linesDroppedAtDamage += other.linesDroppedAtDamage
         frames += other.frames

@@ -17,8 +17,6 @@ package final class LineBlock: @unchecked Sendable {
     package private(set) var capacity: Int
     /// Bytes of complete lines in the block.
     package internal(set) var count: Int = 0
-    /// Number of lines (newlines) in the bytes `0..<count`; of records with ``RecordFraming/csv`` framing.
-    package internal(set) var lineCount: Int = 0
 
     /// Allocates a block of `capacity` bytes (at least 1) that can be filled again and again.
     /// - Parameter capacity: initial storage size; the reader grows it (at most to
@@ -44,14 +42,13 @@ package final class LineBlock: @unchecked Sendable {
 
     /// Replaces the content with a copy of `bytes`, for tests and tools that build blocks without a reader.
     ///
-    /// - Parameter bytes: complete lines, each ending in `\n` (not checked beyond counting the newlines).
+    /// - Parameter bytes: complete lines, each ending in `\n` (not checked).
     package func replaceContents(with bytes: UnsafeRawBufferPointer) {
         reserve(bytes.count, preserving: 0)
         if let source = bytes.baseAddress, bytes.count > 0 {
             base.copyMemory(from: source, byteCount: bytes.count)
         }
         count = bytes.count
-        lineCount = NewlineCounter.count(base, bytes.count)
     }
 
     /// Grows the storage to at least `newCapacity`, keeping the first `preserving` bytes.

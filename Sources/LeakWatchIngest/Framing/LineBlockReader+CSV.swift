@@ -19,14 +19,12 @@ extension LineBlockReader {
             skippingLongLine = false
         }
         var lineStart = scan.lineEnd
-        var records = 0
         let window = maxLineBytes + 1
         while lineStart < scan.used {
             var inQuotes = false
             let limit = min(scan.used, lineStart + window)
             if let end = CSVRecordEnds.next(base, from: lineStart, to: limit, inQuotes: &inQuotes) {
                 lineStart = end
-                records += 1
                 continue
             }
             guard limit - lineStart == window else { break }  // a partial record that may still be completed
@@ -42,7 +40,5 @@ extension LineBlockReader {
             scan.used = lineStart + rest
         }
         scan.lineEnd = lineStart
-        block.lineCount += records
-        stats.lines += Int64(records)
     }
 }

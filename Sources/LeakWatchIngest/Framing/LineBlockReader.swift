@@ -111,7 +111,6 @@ package final class LineBlockReader {
         let started = MonotonicClock.seconds()
         defer { timing.fill += MonotonicClock.seconds() - started }
         block.count = 0
-        block.lineCount = 0
         if let failure, failureIsDue { throw failure }
         if inputEnded && carryCount == 0 { return false }
         let target = max(1, targetBytes)
@@ -198,7 +197,6 @@ package final class LineBlockReader {
             scan.used = regionStart + rest
             skippingLongLine = false
         }
-        let firstNewLine = scan.lineEnd
         var lineStart = scan.lineEnd
         // Any line wholly inside a window of maxLineBytes + 1 bytes is short enough, so one memrchr per window
         // validates all lines in it; only a window without a newline holds an over-long line.
@@ -223,9 +221,6 @@ package final class LineBlockReader {
             scan.used = lineStart + rest
         }
         scan.lineEnd = lineStart
-        let newLines = NewlineCounter.count(base + firstNewLine, lineStart - firstNewLine)
-        block.lineCount += newLines
-        stats.lines += Int64(newLines)
     }
 
     /// At a clean end of input, completes a last line that has no newline.
@@ -238,8 +233,6 @@ package final class LineBlockReader {
         block.base.storeBytes(of: 0x0A, toByteOffset: scan.used, as: UInt8.self)
         scan.used += 1
         scan.lineEnd = scan.used
-        block.lineCount += 1
-        stats.lines += 1
     }
 
     /// At damage, the partial line cannot be completed: drop it.
