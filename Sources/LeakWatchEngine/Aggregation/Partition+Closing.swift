@@ -104,30 +104,12 @@ extension Partition {
         if findings.contains(where: { $0.detector.excludesWindow }) {
             baselines.exclude(slot: slot, values: values)
         } else {
-            learn(slot: slot, values: values, bucket: bucket, warm: warm)
+            baselines.learnWindow(slot: slot, bucket: bucket, values: values, warm: warm,
+                                  winsorizeDeviations: configuration.baseline.winsorizeDeviations)
         }
         lastEvaluated[slot] = window
         updateEpisodes(slot: slot, pool: pool, entry: entry, windowStart: windowStart, bucket: bucket,
                        detections: &detections)
-    }
-
-    private mutating func learn(slot: Int, values: UnsafeMutablePointer<Int64>, bucket: Int, warm: Bool) {
-        for metric in Metric.all {
-            // A zero teaches nothing: the hour's sums and the peaks stay as they are (most metrics of most windows
-            // are zero: errors, synthetic records, distinct principals).
-            if values[metric.rawValue] == 0 { continue }
-            let raw = Double(values[metric.rawValue])
-            var value = raw
-            if warm {
-                let expectation = baselines.expectation(slot: slot, bucket: bucket, metric: metric.rawValue)
-                if value > expectation.mean {
-                    let clip = expectation.mean + configuration.baseline.winsorizeDeviations
-                        * SpikeRule.deviation(metric: metric, mean: expectation.mean, variance: expectation.variance)
-                    value = min(value, clip)
-                }
-            }
-            baselines.learn(slot: slot, metric: metric.rawValue, value: value, raw: raw)
-        }
     }
 
     private mutating func updateEpisodes(

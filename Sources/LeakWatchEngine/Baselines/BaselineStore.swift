@@ -340,6 +340,44 @@ package struct BaselineStore {
         return usual
     }
 
+    /// Adds one clean window of `slot` (`values` in ``Metric`` order) to the current hour: each value that is not
+    /// zero (a zero teaches nothing: the hour's sums and the peaks stay as they are; most metrics of most windows
+    /// are zero), clipped first, once the key is `warm`, to `winsorizeDeviations` effective deviations above its
+    /// ``expectation(slot:bucket:metric:)``. The same as ``learn(slot:metric:value:raw:)`` per metric with that
+    /// clip, with the key's seasonal row and bucket weight read once instead of per metric.
+    @inlinable
+    package mutating func learnWindow(
+        slot: Int, bucket: Int, values: UnsafeMutablePointer<Int64>, warm: Bool, winsorizeDeviations: Double
+    ) {
+        let row = Int(seasonalRow[slot])
+        let sampleIndex = row &* Self.buckets &+ bucket
+        let weight = warm && row >= 0 ? min(Double(bucketSamples[sampleIndex]), 3) / 3 : 0
+        var metric = 0
+        while metric < Self.metrics {
+            defer { metric &+= 1 }
+            if values[metric] == 0 { continue }
+            let raw = Double(values[metric])
+            var value = raw
+            if warm {
+                let globalIndex = slot &* Self.metrics &+ metric
+                var mean = globalLevel[globalIndex]
+                var spread = globalVariance[globalIndex]
+                if row >= 0 {
+                    // As in `expectation(slot:bucket:metric:)`, operation for operation.
+                    let seasonalIndex = sampleIndex &* Self.metrics &+ metric
+                    mean = weight * Double(level[seasonalIndex]) + (1 - weight) * mean
+                    spread = weight * Double(variance[seasonalIndex]) + (1 - weight) * spread
+                }
+                if value > mean {
+                    let kind = Metric(rawValue: metric).unsafelyUnwrapped
+                    let clip = mean + winsorizeDeviations * SpikeRule.deviation(metric: kind, mean: mean, variance: spread)
+                    value = min(value, clip)
+                }
+            }
+            learn(slot: slot, metric: metric, value: value, raw: raw)
+        }
+    }
+
     /// Adds one window's (already clipped) value to the current hour; `raw` (unclipped) may raise the peaks.
     @inlinable
     package mutating func learn(slot: Int, metric: Int, value: Double, raw: Double) {
