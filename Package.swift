@@ -48,6 +48,8 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // Vector byte scans (SSE2, or AVX2 where the CPU has it) that Swift's SIMD types cannot express.
         .target(name: "CByteScan"),
+        // A cache prefetch hint, which Swift cannot express.
+        .target(name: "CMemoryHints"),
         .target(
             name: "LeakWatchIngest",
             dependencies: ["CZstd", "CZlib"],
@@ -60,7 +62,7 @@ let package = Package(
         ),
         .target(
             name: "LeakWatchEngine",
-            dependencies: ["LeakWatchIngest", "LeakWatchParsing"],
+            dependencies: ["LeakWatchIngest", "LeakWatchParsing", "CMemoryHints"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -18,10 +18,14 @@ extension Partition {
         if count > 0 {
             let closing = ClosingWindow(window: window, windowMillis: windowMillis, calendar: calendar,
                                         engineStart: engineStart, warmupHours: configuration.baseline.warmupHours)
+            let slots = pool.pointee.slots
             var entry = 0
             while entry < count {
-                evaluate(slot: Int(pool.pointee.slots[entry]), closing, pool: pool, entry: entry,
-                         detections: &detections)
+                if entry &+ Self.prefetchDistance < count {
+                    prefetchForClose(slot: Int(slots[entry &+ Self.prefetchDistance]))
+                }
+                if entry &+ 1 < count { baselines.prefetchSeasonal(slot: Int(slots[entry &+ 1]), bucket: closing.bucket) }
+                evaluate(slot: Int(slots[entry]), closing, pool: pool, entry: entry, detections: &detections)
                 entry += 1
             }
         }
@@ -40,6 +44,9 @@ extension Partition {
         let windowsPerHour = SeasonalCalendar.hourMillis / windowMillis
         if floorModulo(window + 1, windowsPerHour) == 0 { evictIdleKeys(before: window + 1) }
     }
+
+    /// How many keys ahead of the one being judged its state is asked for.
+    static let prefetchDistance = 3
 
     private mutating func evaluate(
         slot: Int, _ closing: ClosingWindow, pool: UnsafeMutablePointer<WindowPool>, entry: Int,
