@@ -4,6 +4,10 @@ extension Partition {
     /// Asks for the per-key state that judging the key in `slot` at window close reads (its partition fields and
     /// baselines), some keys before it is judged: the closing window's keys are known in advance, while their
     /// state lies scattered over a dozen arrays, each read costing a cache miss when it is reached.
+    ///
+    /// Always inlined, as the other reads of the partition at window close: called as a function on the
+    /// partition inside a mutating method, it would first copy the whole partition struct.
+    @inline(__always)
     func prefetchForClose(slot: Int) {
         leakwatch_prefetch(dimensions.base + slot)
         leakwatch_prefetch(keyHashes.base + slot)
@@ -17,6 +21,7 @@ extension Partition {
 
 extension BaselineStore {
     /// Asks for the key's current hour and all-hours baseline (see ``Partition/prefetchForClose(slot:)``).
+    @inline(__always)
     func prefetch(slot: Int) {
         let first = slot &* Self.metrics
         let last = first &+ Self.metrics &- 1
@@ -35,6 +40,7 @@ extension BaselineStore {
     }
 
     /// Asks for the key's seasonal level and variance in `bucket`, once its seasonal row is at hand.
+    @inline(__always)
     func prefetchSeasonal(slot: Int, bucket: Int) {
         let row = Int(seasonalRow[slot])
         guard row >= 0 else { return }
