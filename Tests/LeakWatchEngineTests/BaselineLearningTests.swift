@@ -76,4 +76,27 @@ struct BaselineLearningTests {
         #expect(store.hourSums[Self.requests] == store.expectation(slot: 0, bucket: 5, metric: Self.requests).mean
             + 6 * SpikeRule.deviation(metric: .requests, mean: 100, variance: 0))
     }
+
+    /// The floor that lets learning skip the square root must never exceed the deviation it stands for, or a
+    /// value between them would escape its clip.
+    @Test func theDeviationFloorIsNeverAboveTheDeviation() {
+        var generator = SystemRandomNumberGenerator()
+        var means: [Double] = [0, 1e-300, 0.5, 1, 3, 10, 99.9, 1e3, 123_456.789, 1e9, 1e15, 1e300, -5]
+        var variances: [Double] = [0, -1, 1e-300, 0.25, 4, 1e6, 1e18, 1e300]
+        for _ in 0..<2_000 {
+            means.append(Double(generator.next() % 1_000_000_000) / Double(1 + generator.next() % 1_000))
+            variances.append(Double(generator.next() % 1_000_000_000) / Double(1 + generator.next() % 1_000))
+        }
+        for metric in Metric.allCases {
+            for (index, mean) in means.enumerated() {
+                for variance in [variances[index % variances.count], 0, variances[(index * 7) % variances.count]] {
+                    let floor = SpikeRule.deviationFloor(metric: metric, mean: mean)
+                    let deviation = SpikeRule.deviation(metric: metric, mean: mean, variance: variance)
+                    #expect(floor <= deviation, "\(metric) mean \(mean) variance \(variance)")
+                    // And so for the clip that learning computes from them.
+                    #expect(mean + 6 * floor <= mean + 6 * deviation)
+                }
+            }
+        }
+    }
 }

@@ -368,8 +368,9 @@ package struct BaselineStore {
                     mean = weight * Double(level[seasonalIndex]) + (1 - weight) * mean
                     spread = weight * Double(variance[seasonalIndex]) + (1 - weight) * spread
                 }
-                if value > mean {
-                    let kind = Metric(rawValue: metric).unsafelyUnwrapped
+                let kind = Metric(rawValue: metric).unsafelyUnwrapped
+                // Up to the deviation's floor above the mean the clip cannot bite (most windows): no square root.
+                if value > mean + winsorizeDeviations * SpikeRule.deviationFloor(metric: kind, mean: mean) {
                     let clip = mean + winsorizeDeviations * SpikeRule.deviation(metric: kind, mean: mean, variance: spread)
                     value = min(value, clip)
                 }

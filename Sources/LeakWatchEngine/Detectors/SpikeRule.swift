@@ -24,6 +24,14 @@ package struct SpikeRule: Sendable, Equatable {
         return (max(variance, 0) + relative * relative + poisson).squareRoot() + unit
     }
 
+    /// A value never above ``deviation(metric:mean:variance:)`` as computed, whatever the variance: a tenth of the
+    /// (non-negative) mean, a hair less to stay below through rounding, plus the unit; without a square root.
+    @inlinable
+    package static func deviationFloor(metric: Metric, mean: Double) -> Double {
+        let unit: Double = metric == .bytes ? 1024 : 1
+        return 0.0999 * max(mean, 0) + unit
+    }
+
     /// The verdict for one metric of one window.
     package struct Verdict: Sendable {
         package var anomalous: Bool
