@@ -27,9 +27,17 @@ package enum WindowExtras {
         }
     }
 
-    /// Linear-counting estimate of the distinct values marked in a 128-bit bitmap.
+    /// Linear-counting estimate of the distinct values marked in a 128-bit bitmap (looked up by the number of bits
+    /// set: windows of source keys are judged by the million).
     package static func estimate(_ extras: UnsafeMutablePointer<Int64>, low: Int) -> Double {
-        let set = extras[low].nonzeroBitCount + extras[low + 1].nonzeroBitCount
+        estimates[extras[low].nonzeroBitCount &+ extras[low + 1].nonzeroBitCount]
+    }
+
+    /// ``estimate(_:low:)`` for each number of bits set, 0 to 128.
+    static let estimates: [Double] = (0...128).map(linearCount(set:))
+
+    /// The linear-counting estimate of a 128-bit bitmap with `set` bits set.
+    static func linearCount(set: Int) -> Double {
         let empty = 128 - set
         guard empty > 0 else { return 128 * 5.5 }  // saturated: about 700 or more
         return -128 * logarithm(Double(empty) / 128)
