@@ -317,8 +317,21 @@ package struct BaselineStore {
         let row = Int(seasonalRow[slot])
         guard row >= 0 else { return (globalLevel[globalIndex], globalVariance[globalIndex]) }
         let sampleIndex = row * Self.buckets + bucket
-        let weight = min(Double(bucketSamples[sampleIndex]), 3) / 3
-        let seasonalIndex = sampleIndex * Self.metrics + metric
+        return blend(globalIndex: globalIndex, seasonalIndex: sampleIndex * Self.metrics + metric,
+                     weight: bucketWeight(sampleIndex: sampleIndex))
+    }
+
+    /// How much a seasonal bucket (`row * buckets + bucket`) counts against the all-hours baseline: in full from
+    /// three samples on.
+    @inlinable @inline(__always)
+    package func bucketWeight(sampleIndex: Int) -> Double {
+        min(Double(bucketSamples[sampleIndex]), 3) / 3
+    }
+
+    /// The seasonal level and variance at `seasonalIndex`, blended by `weight` with the all-hours ones at
+    /// `globalIndex`.
+    @inlinable @inline(__always)
+    package func blend(globalIndex: Int, seasonalIndex: Int, weight: Double) -> (mean: Double, variance: Double) {
         let mean = weight * Double(level[seasonalIndex]) + (1 - weight) * globalLevel[globalIndex]
         let spread = weight * Double(variance[seasonalIndex]) + (1 - weight) * globalVariance[globalIndex]
         return (mean, spread)
@@ -351,7 +364,7 @@ package struct BaselineStore {
     ) {
         let row = Int(seasonalRow[slot])
         let sampleIndex = row &* Self.buckets &+ bucket
-        let weight = warm && row >= 0 ? min(Double(bucketSamples[sampleIndex]), 3) / 3 : 0
+        let weight = warm && row >= 0 ? bucketWeight(sampleIndex: sampleIndex) : 0
         var metric = 0
         while metric < Self.metrics {
             defer { metric &+= 1 }
@@ -359,15 +372,11 @@ package struct BaselineStore {
             let raw = Double(values[metric])
             var value = raw
             if warm {
+                // As `expectation(slot:bucket:metric:)` has it.
                 let globalIndex = slot &* Self.metrics &+ metric
-                var mean = globalLevel[globalIndex]
-                var spread = globalVariance[globalIndex]
-                if row >= 0 {
-                    // As in `expectation(slot:bucket:metric:)`, operation for operation.
-                    let seasonalIndex = sampleIndex &* Self.metrics &+ metric
-                    mean = weight * Double(level[seasonalIndex]) + (1 - weight) * mean
-                    spread = weight * Double(variance[seasonalIndex]) + (1 - weight) * spread
-                }
+                let (mean, spread) = row >= 0
+                    ? blend(globalIndex: globalIndex, seasonalIndex: sampleIndex &* Self.metrics &+ metric, weight: weight)
+                    : (globalLevel[globalIndex], globalVariance[globalIndex])
                 let kind = Metric(rawValue: metric).unsafelyUnwrapped
                 // Up to the deviation's floor above the mean the clip cannot bite (most windows): no square root.
                 if value > mean + winsorizeDeviations * SpikeRule.deviationFloor(metric: kind, mean: mean) {

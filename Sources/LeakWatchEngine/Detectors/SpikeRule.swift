@@ -19,17 +19,21 @@ package struct SpikeRule: Sendable, Equatable {
     @inlinable
     package static func deviation(metric: Metric, mean: Double, variance: Double) -> Double {
         let poisson = metric == .bytes ? 0 : max(mean, 0)
-        let unit: Double = metric == .bytes ? 1024 : 1
         let relative = 0.1 * mean
-        return (max(variance, 0) + relative * relative + poisson).squareRoot() + unit
+        return (max(variance, 0) + relative * relative + poisson).squareRoot() + unit(metric: metric)
+    }
+
+    /// The smallest deviation of `metric`: one kilobyte for bytes, one for counts.
+    @inlinable
+    package static func unit(metric: Metric) -> Double {
+        metric == .bytes ? 1024 : 1
     }
 
     /// A value never above ``deviation(metric:mean:variance:)`` as computed, whatever the variance: a tenth of the
     /// (non-negative) mean, a hair less to stay below through rounding, plus the unit; without a square root.
     @inlinable
     package static func deviationFloor(metric: Metric, mean: Double) -> Double {
-        let unit: Double = metric == .bytes ? 1024 : 1
-        return 0.0999 * max(mean, 0) + unit
+        0.0999 * max(mean, 0) + unit(metric: metric)
     }
 
     /// The verdict for one metric of one window.
