@@ -169,14 +169,9 @@ package struct EndpointTemplater: Sendable {
             }
             writer.write(UInt8(ascii: "/"))
             let segment = UnsafeRawBufferPointer(rebasing: path[index..<segmentEnd])
-            let placeholder: Placeholder
-            if let id = ResourceID.value(ofSegment: segment) {
-                resourceID = id
-                // All digits: every path through the rules ends at the id rule.
-                placeholder = segmentRules.numericIDs ? .id : segmentRules.classify(segment)
-            } else {
-                placeholder = segmentRules.classify(segment)
-            }
+            let id = ResourceID.value(ofSegment: segment)
+            if let id { resourceID = id }
+            let placeholder = segmentRules.placeholder(forSegment: segment, id: id)
             writer.write(placeholder == .none ? segment : placeholder.text)
             segments &+= 1
             index = segmentEnd

@@ -24,6 +24,14 @@ package struct SegmentRules: Sendable {
         maxSegments = max(1, rules.maxSegments)
     }
 
+    /// The placeholder for `segment` (non-empty), whose value as a resource id is `id` (``ResourceID``), or
+    /// `.none` to keep it: an all-digit segment is `{id}` at once when numeric ids are on, since every path
+    /// through the rules would end at the id rule.
+    @inlinable @inline(__always)
+    package func placeholder(forSegment segment: UnsafeRawBufferPointer, id: Int64?) -> Placeholder {
+        id != nil && numericIDs ? .id : classify(segment)
+    }
+
     /// The placeholder for `segment` (non-empty), or `.none` to keep it.
     ///
     /// Two shapes that make up most segments are decided with word-wide checks before the byte loops, with the

@@ -156,13 +156,9 @@ struct KeyMemo {
         }
         let base = part.baseAddress.unsafelyUnwrapped
         let segment = UnsafeRawBufferPointer(start: base + (slash &+ 1), count: count &- (slash &+ 1))
-        guard segment.count > 0 else {
-            return (templater.appendKey(method: method, path: path, bounds: bounds, scratch: scratch, to: &batch), false)
-        }
-        // As `EndpointTemplater.writeHeuristic` decides the segment.
-        let rules = templater.segmentRules
+        // As `EndpointTemplater.writeHeuristic` decides the segment (an empty one, after a trailing slash, is none).
         let id = ResourceID.value(ofSegment: segment)
-        let placeholder = id != nil && rules.numericIDs ? .id : rules.classify(segment)
+        let placeholder = segment.count > 0 ? templater.segmentRules.placeholder(forSegment: segment, id: id) : .none
         guard placeholder != .none else {
             return (templater.appendKey(method: method, path: path, bounds: bounds, scratch: scratch, to: &batch), false)
         }
