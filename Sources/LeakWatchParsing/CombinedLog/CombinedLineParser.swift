@@ -6,16 +6,17 @@ struct CombinedLineParser: Sendable {
 
     /// Parses `line` (trimmed, non-empty) into `batch`; returns why it was skipped, or nil when an event was added.
     ///
-    /// - Parameter recent: the keys seen before in this parse call.
+    /// - Parameters:
+    ///   - recent: the keys seen before in this parse call.
+    ///   - minutes: the minute of the last date read in this parse call.
     @inlinable
     func parse(
         _ line: UnsafeRawBufferPointer, templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer,
-        recent: KeyMemo, into batch: inout ParsedBatch
+        recent: KeyMemo, minutes: inout TimestampParser.CommonLogMemo, into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
         guard let fields = CombinedLogScanner.scan(line) else { return .malformedCombinedLog }
-        guard let time = TimestampParser.commonLog(UnsafeRawBufferPointer(rebasing: line[fields.date])) else {
-            return .invalidTimestamp
-        }
+        guard let time = TimestampParser.commonLog(UnsafeRawBufferPointer(rebasing: line[fields.date]), memo: &minutes)
+        else { return .invalidTimestamp }
         let (method, path) = Self.splitRequest(line, fields.request)
         guard !path.isEmpty else { return .missingPath }
 
@@ -56,9 +57,7 @@ struct CombinedLineParser: Sendable {
             index &+= 1
         }
         let secondStart = index
-        while index < end && line[index] != UInt8(ascii: " ") {
-            index &+= 1
-        }
+        index = SWAR.firstIndex(of: UInt8(ascii: " "), in: line, from: secondStart, end: end)
         let second = secondStart..<index
         if methodLike && !second.isEmpty { return (first, second) }
         return (none, first)

@@ -25,10 +25,7 @@ enum CombinedLogScanner {
 
         guard index < end, line[index] == UInt8(ascii: "[") else { return nil }
         let dateStart = index &+ 1
-        index = dateStart
-        while index < end && line[index] != UInt8(ascii: "]") {
-            index &+= 1
-        }
+        index = SWAR.firstIndex(of: UInt8(ascii: "]"), in: line, from: dateStart, end: end)
         guard index < end else { return nil }
         let date = dateStart..<index
         index &+= 1
@@ -60,9 +57,7 @@ enum CombinedLogScanner {
     @inlinable
     static func token(_ line: UnsafeRawBufferPointer, from index: inout Int, end: Int) -> Range<Int> {
         let start = index
-        while index < end && line[index] != UInt8(ascii: " ") {
-            index &+= 1
-        }
+        index = SWAR.firstIndex(of: UInt8(ascii: " "), in: line, from: start, end: end)
         return start..<index
     }
 
@@ -82,14 +77,16 @@ enum CombinedLogScanner {
         guard index < end, line[index] == UInt8(ascii: "\"") else { return nil }
         let start = index &+ 1
         index = start
+        // Eight bytes at a time to the next quote or backslash; an escaped byte is stepped over.
         while index < end {
-            let byte = line[index]
-            if byte == UInt8(ascii: "\"") {
+            index = SWAR.firstIndex(of: UInt8(ascii: "\""), or: UInt8(ascii: "\\"), in: line, from: index, end: end)
+            guard index < end else { break }
+            if line[index] == UInt8(ascii: "\"") {
                 let range = start..<index
                 index &+= 1
                 return range
             }
-            index &+= byte == UInt8(ascii: "\\") ? 2 : 1
+            index &+= 2
         }
         index = end
         return nil

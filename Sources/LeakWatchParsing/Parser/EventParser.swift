@@ -81,6 +81,7 @@ package struct EventParser: Sendable {
         let count = lines.count
         var lineStart = 0
         var minutes = TimestampParser.MinuteMemo()
+        var commonLogMinutes = TimestampParser.CommonLogMemo()
         while lineStart < count {
             let lineEnd = Self.lineEnd(in: lines, from: lineStart)
             var start = lineStart
@@ -104,7 +105,8 @@ package struct EventParser: Sendable {
                     recent: recent, minutes: &minutes, quoteMap: quoteMap, into: &batch)
             case .combined:
                 failure = combined.parse(
-                    line, templater: templater, scratch: scratch, recent: recent, into: &batch)
+                    line, templater: templater, scratch: scratch, recent: recent, minutes: &commonLogMinutes,
+                    into: &batch)
             case .cloudtrail:
                 failure = cloudTrail.parse(line, into: &batch)
             case .salesforceELF:

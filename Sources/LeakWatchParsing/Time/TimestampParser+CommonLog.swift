@@ -1,28 +1,72 @@
 extension TimestampParser {
+    /// The minute of the last Common Log Format date read in a parse call: lines of one minute then differ only
+    /// in their seconds, which is all that is read of them.
+    @usableFromInline
+    struct CommonLogMemo {
+        /// Bytes 0..<8 and 8..<16 of the date as little-endian words; `head` is 0 (never the start of a valid date)
+        /// when empty.
+        @usableFromInline var head: UInt64 = 0
+        @usableFromInline var middle: UInt64 = 0
+        /// Bytes 16, 17 and 20..<26 (the minute's last digit, `:` and the offset), seconds masked out.
+        @usableFromInline var tail: UInt64 = 0
+        /// Epoch seconds at the start of the minute, the offset applied.
+        @usableFromInline var epochSeconds = 0
+
+        @inlinable
+        init() {}
+    }
+
     /// The Common Log Format date between the brackets: `17/May/2015:10:05:43 +0000`.
     @inlinable
     static func commonLog(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        var memo = CommonLogMemo()
+        return commonLog(bytes, memo: &memo)
+    }
+
+    /// ``commonLog(_:)``, reusing `memo`'s minute when the date differs from the one remembered there only in its
+    /// seconds, and remembering this one's otherwise.
+    @inlinable
+    static func commonLog(_ bytes: UnsafeRawBufferPointer, memo: inout CommonLogMemo) -> Int64? {
         guard bytes.count == 26 else { return nil }
+        let head = SWAR.load(bytes, at: 0)
+        let middle = SWAR.load(bytes, at: 8)
+        let tail = SWAR.load(bytes, at: 16) & 0xFFFF | SWAR.load(bytes, at: 18) & ~0xFFFF
+        let second = digits(bytes, at: 18, count: 2)
+        guard second >= 0, second <= 60 else { return nil }
+        if head == memo.head && middle == memo.middle && tail == memo.tail {
+            return Int64(memo.epochSeconds &+ second) &* 1_000
+        }
+        guard let minuteSeconds = epochSecondsOfCommonLogMinute(bytes) else { return nil }
+        memo.head = head
+        memo.middle = middle
+        memo.tail = tail
+        memo.epochSeconds = minuteSeconds
+        return Int64(minuteSeconds &+ second) &* 1_000
+    }
+
+    /// Epoch seconds at the start of the minute of a 26-byte Common Log Format date, its offset applied; nil when
+    /// anything but the seconds is not a valid date.
+    @inlinable
+    static func epochSecondsOfCommonLogMinute(_ bytes: UnsafeRawBufferPointer) -> Int? {
         let day = digits(bytes, at: 0, count: 2)
         let year = digits(bytes, at: 7, count: 4)
         let hour = digits(bytes, at: 12, count: 2)
         let minute = digits(bytes, at: 15, count: 2)
-        let second = digits(bytes, at: 18, count: 2)
         let offsetHours = digits(bytes, at: 22, count: 2)
         let offsetMinutes = digits(bytes, at: 24, count: 2)
         let sign = bytes[21]
-        guard day >= 0, year >= 0, hour >= 0, minute >= 0, second >= 0, offsetHours >= 0, offsetMinutes >= 0,
+        guard day >= 0, year >= 0, hour >= 0, minute >= 0, offsetHours >= 0, offsetMinutes >= 0,
             bytes[2] == UInt8(ascii: "/"), bytes[6] == UInt8(ascii: "/"), bytes[11] == UInt8(ascii: ":"),
             bytes[14] == UInt8(ascii: ":"), bytes[17] == UInt8(ascii: ":"), bytes[20] == UInt8(ascii: " "),
             sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), offsetMinutes <= 59
         else { return nil }
         let month = monthNumber(bytes[3], bytes[4], bytes[5])
-        guard month > 0 else { return nil }
+        guard month > 0,
+            let minuteStart = CivilCalendar.epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute)
+        else { return nil }
         var offsetSeconds = offsetHours &* 3_600 &+ offsetMinutes &* 60
         if sign == UInt8(ascii: "-") { offsetSeconds = -offsetSeconds }
-        return CivilCalendar.epochMillis(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: second, millis: 0,
-            offsetSeconds: offsetSeconds)
+        return minuteStart &- offsetSeconds
     }
 
     /// `Jan`...`Dec` (any letter case) to 1...12; 0 for anything else.

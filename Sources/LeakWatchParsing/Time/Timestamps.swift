@@ -5,4 +5,10 @@ package enum Timestamps {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBytes { TimestampParser.rfc3339(UnsafeRawBufferPointer($0)) }
     }
+
+    /// Epoch milliseconds of a Common Log Format date (`17/May/2015:10:05:43 +0000`, without the brackets), or nil.
+    package static func parse(commonLog text: String) -> Int64? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { TimestampParser.commonLog(UnsafeRawBufferPointer($0)) }
+    }
 }

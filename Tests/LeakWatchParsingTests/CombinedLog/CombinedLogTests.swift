@@ -43,6 +43,25 @@ struct CombinedLogTests {
         #expect(event.bytes == 2736)
     }
 
+    /// Fields are found eight bytes at a time: an escape, a field end or a line end at any offset within a word
+    /// must be found where a byte-by-byte scan finds it.
+    @Test("escapes and field ends at every offset", arguments: 0..<20)
+    func offsets(length: Int) throws {
+        let pad = String(repeating: "a", count: length)
+        let line = "10.0.\(length).1 - user\(pad) [17/May/2015:10:05:43 +0000] \"GET /p\(pad)\\\"q/x\\\\ HTTP/1.1\" "
+            + "200 \(length) \"-\" \"agent\(pad)\\\"\\\\\""
+        let batch = parse(line, format: .combined)
+        #expect(batch.errors.total == 0)
+        let event = try #require(batch.events.first)
+        #expect(batch.text(event.sourceIP) == "10.0.\(length).1")
+        #expect(batch.text(event.principal) == "user\(pad)")
+        #expect(event.bytes == Int64(length))
+        #expect(event.timeMillis == 1_431_857_143_000)
+        // An unterminated agent makes the line malformed wherever its last escape falls.
+        let cut = parse(String(line.dropLast()), format: .combined)
+        #expect(singleError(cut) == .malformedCombinedLog)
+    }
+
     @Test(
         "odd request lines do not crash",
         arguments: [

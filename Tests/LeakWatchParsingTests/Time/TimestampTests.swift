@@ -68,6 +68,28 @@ struct TimestampTests {
         #expect(try #require(batch.events.first).timeMillis == millis)
     }
 
+    /// Lines of one parse share the minute of the previous line's date when all but its seconds match; each line
+    /// must still get exactly the time (or the error) it gets on its own.
+    @Test func commonLogLinesOfOneMinuteEachKeepTheirOwnSecondsAndOffset() throws {
+        let dates = [
+            "17/May/2015:10:05:43 +0000", "17/May/2015:10:05:59 +0000", "17/May/2015:10:05:60 +0000",
+            "17/May/2015:10:05:61 +0000", "17/May/2015:10:05:4x +0000", "17/May/2015:10:05:43 +0200",
+            "17/May/2015:10:05:43 -0200", "17/May/2015:10:05:43 +0030", "17/May/2015:10:05:43 +0099",
+            "17/May/2015:10:05:43+00000", "17/May/2015:10:05x43 +0000", "17/May/2015:10:06:00 +0000",
+            "17/May/2015:11:06:00 +0000", "18/May/2015:11:06:00 +0000", "18/Jun/2015:11:06:00 +0000",
+            "30/Feb/2015:10:00:00 +0000", "30/Feb/2015:10:00:01 +0000", "28/Feb/2015:10:00:01 +0000",
+            "28/feb/2015:10:00:02 +0000", "28/Feb/2016:10:00:02 +0000", "17/May/2015:24:00:00 +0000",
+            "17/May/2015:10:05:43 +0000",
+        ]
+        let text = dates.map { #"1.2.3.4 - - ["# + $0 + #"] "GET / HTTP/1.1" 200 1"# + "\n" }.joined()
+        let batch = EventParser.parseAll(format: .combined, text: Array(text.utf8))
+        let expected = dates.compactMap { Timestamps.parse(commonLog: $0) }
+        #expect(expected.count == 14)
+        #expect(expected.first == 1_431_857_143_000)
+        #expect(batch.events.map(\.timeMillis) == expected)
+        #expect(batch.errors[.invalidTimestamp] == Int64(dates.count - expected.count))
+    }
+
     @Test(
         "unreadable Common Log Format dates",
         arguments: ["17/Mai/2015:10:05:43 +0000", "32/May/2015:10:05:43 +0000", "17/May/2015:10:05:43", "yesterday"])
