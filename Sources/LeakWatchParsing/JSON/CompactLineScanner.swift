@@ -1,7 +1,8 @@
 internal import CByteScan
 
-/// A fast path for the common JSON line: one flat object in compact form (`{"k":v,"k":v}`, no whitespace, no
-/// nested object or array, no backslash anywhere, at most ``maximumLength`` bytes). Its quotes are found for the
+/// A fast path for the common JSON line: one flat object in compact form (`{"k":v,"k":v}`) or with one space after
+/// each colon and comma (`{"k": v, "k": v}`, as Python's `json.dumps` writes it), no other whitespace, no nested
+/// object or array, no backslash anywhere, at most ``maximumLength`` bytes. Its quotes are found for the
 /// whole line at once, 16 or 32 bytes at a time with vector compares and no step waiting on the one before, into
 /// a bitmap (``mapQuotes(_:into:)``); the walk then jumps from quote to quote with bit operations instead of
 /// scanning each string byte by byte. Anything else is left to ``JSONScanner/captureLine``, which also decides
@@ -27,18 +28,53 @@ enum CompactLineScanner {
         let count = bytes.count
         guard count >= 2 && count <= maximumLength && bytes[0] == UInt8(ascii: "{") else { return false }
         guard mapQuotes(bytes, into: quotes) else { return false }
+        if bytes[1] == UInt8(ascii: "}") { return count == 2 }
+        // The separator after the first key tells the form: `":v` compact, `": v` spaced.
+        let firstKeyEnd = nextQuote(from: 2, quotes: quotes, count: count)
+        if firstKeyEnd > 0 && firstKeyEnd &+ 2 < count && bytes[firstKeyEnd &+ 2] == UInt8(ascii: " ") {
+            return walkSpaced(bytes, table: table, captures: captures, quotes: quotes)
+        }
+        return walk(bytes, table: table, captures: captures, quotes: quotes, spaced: false)
+    }
+
+    /// ``walk(_:table:captures:quotes:spaced:)`` for spaced lines, out of line, so that the compact walk's caller
+    /// stays as small as it is without it.
+    @inlinable @inline(never)
+    static func walkSpaced(
+        _ bytes: UnsafeRawBufferPointer, table: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
+        quotes: UnsafeMutablePointer<UInt64>
+    ) -> Bool {
+        walk(bytes, table: table, captures: captures, quotes: quotes, spaced: true)
+    }
+
+    /// Walks the members of a flat object from its first key (after `{`), capturing the mapped values; false when
+    /// the line is not one for the fast path. Compact (`spaced` false), colons and commas are followed directly by
+    /// the next token; spaced, by exactly one space (`{"k": v, "k": v}`). Either way the positions follow from the
+    /// quote map alone: the separators are checked, not scanned for, so that no step waits on a test for a space.
+    /// Always inlined, so that each form is compiled with its own constants.
+    @inlinable @inline(__always)
+    static func walk(
+        _ bytes: UnsafeRawBufferPointer, table: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
+        quotes: UnsafeMutablePointer<UInt64>, spaced: Bool
+    ) -> Bool {
+        let count = bytes.count
+        let space = UInt8(ascii: " ")
+        // Bytes from a colon or a comma to the next token.
+        let gap = spaced ? 2 : 1
         var scanner = JSONScanner(bytes)
         scanner.index = 1
-        if bytes[1] == UInt8(ascii: "}") { return count == 2 }
         while true {
             guard scanner.current == UInt8(ascii: "\"") else { return false }
             let keyStart = scanner.index &+ 1
             let keyEnd = nextQuote(from: keyStart, quotes: quotes, count: count)
-            guard keyEnd >= 0 && keyEnd &+ 2 < count && bytes[keyEnd &+ 1] == UInt8(ascii: ":") else { return false }
-            scanner.index = keyEnd &+ 2
+            let valueStart = keyEnd &+ 1 &+ gap
+            guard keyEnd >= 0 && valueStart < count && bytes[keyEnd &+ 1] == UInt8(ascii: ":") else { return false }
+            if spaced {
+                guard bytes[keyEnd &+ 2] == space else { return false }
+            }
+            scanner.index = valueStart
             let found = table.lookup(node: 0, in: bytes, start: keyStart, end: keyEnd)
             let slot = found >= 0 ? table.entries[found].slot : -1
-            let valueStart = scanner.index
             let span: JSONValueSpan
             switch bytes[valueStart] {
             case UInt8(ascii: "\""):
@@ -60,12 +96,16 @@ enum CompactLineScanner {
                 guard scanner.skipNumber() else { return false }
                 span = JSONValueSpan(start: valueStart, end: scanner.index, kind: .number)
             default:
-                return false  // an object, an array, whitespace or something malformed: the full scanner decides
+                // An object, an array, whitespace or something malformed: the full scanner decides.
+                return false
             }
             if slot >= 0 { captures[slot] = span }
             switch scanner.current {
             case UInt8(ascii: ","):
-                scanner.index &+= 1
+                scanner.index &+= gap
+                if spaced {
+                    guard scanner.index &- 1 < count && bytes[scanner.index &- 1] == space else { return false }
+                }
             case UInt8(ascii: "}"):
                 return scanner.index &+ 1 == count
             default:

@@ -1,9 +1,10 @@
 import LeakWatchParsing
 import Testing
 
-/// Compact flat lines (`{"k":v,...}` with no whitespace, nesting or backslash) take a fast path that finds all
-/// quotes of the line at once; everything else goes through the full scanner. A space after the opening brace
-/// sends any line the full way, so a line and its spaced twin must parse to the same event, or the same error.
+/// Flat lines in compact form (`{"k":v,...}`) or with one space after each colon and comma (`{"k": v, ...}`), with
+/// no other whitespace, nesting or backslash, take a fast path that finds all quotes of the line at once; everything
+/// else goes through the full scanner. A tab after the opening brace sends any line the full way, so a line and its twin with the tab must
+/// parse to the same event, or the same error.
 @Suite struct CompactLineTests {
     static let baseLines = [
         #"{"ts":"2026-03-03T00:05:00.079Z","method":"GET","path":"/api/v2/orders?updated_since=2026-01-01&page=277","status":200,"bytes":579668,"records":200,"duration_ms":146.9,"principal":"svc-erp-orders","src_ip":"10.4.9.12","ua":"erp-bridge/7.4.1 (java 17)","request_id":"req-32cb14fd6e1fc176"}"#,
@@ -12,6 +13,9 @@ import Testing
         #"{"ts":"2026-03-03T00:05:00Z","path":"/a/\"b\"","principal":"p\u00e9","meta":{"k":[1,2,{"x":"y"}]},"status":"404"}"#,
         #"{"path":"/x","ts":"2026-03-03T00:05:00Z","path":"/y","principal":"","src_ip":null}"#,
         #"{}"#,
+        #"{"ts": "2026-03-03T00:05:00.079Z", "method": "GET", "path": "/api/v2/orders/42", "status": 200, "bytes": 5796, "records": 1, "duration_ms": 146.9, "principal": "svc-erp-orders", "src_ip": "10.4.9.12", "ok": true, "none": null}"#,
+        #"{ "ts" : "2026-03-03T00:05:00Z" , "path" : "/a" , "status" : 404 , "principal" : "p" }"#,
+        #"{"ts":  "2026-03-03T00:05:00Z", "path": "/a"}"#,
     ]
     static let alphabet = Array(#"{}[],:"\ 0123456789.-+eEtrufalsn/xyz"#.utf8) + [0x09, 0xC3, 0xA9, 0x00]
 
@@ -28,7 +32,7 @@ import Testing
         return ParseErrorReason.allCases.filter { batch.errors[$0] > 0 }.map(\.name).joined(separator: ",")
     }
 
-    static func spaced(_ line: [UInt8]) -> [UInt8] { [line[0], 0x20] + line.dropFirst() }
+    static func spaced(_ line: [UInt8]) -> [UInt8] { [line[0], 0x09] + line.dropFirst() }
 
     @Test func baseLinesParseAlikeBothWays() {
         for text in Self.baseLines {
@@ -36,6 +40,8 @@ import Testing
             #expect(Self.outcome(line) == Self.outcome(Self.spaced(line)), "\(text)")
         }
         #expect(Self.outcome(Array(Self.baseLines[0].utf8)).hasPrefix("1772496300079 579668 200 0 200"))
+        #expect(Self.outcome(Array(Self.baseLines[6].utf8)).hasPrefix("1772496300079 5796 1 0 200"))
+        #expect(Self.outcome(Array(Self.baseLines[7].utf8)).hasPrefix("1772496300000 0 0 0 404"))
     }
 
     /// Quotes on every position of a 64-byte word of the quote map, lines ending on every position of the last
