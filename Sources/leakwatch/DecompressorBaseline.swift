@@ -34,7 +34,8 @@ struct DecompressorBaseline {
         for command in commands {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executables[command.tool]!)
-            process.arguments = ["-dc", command.path]
+            // The file itself, not a link to it: `zstd` skips symbolic links.
+            process.arguments = ["-dc", URL(fileURLWithPath: command.path).resolvingSymlinksInPath().path]
             process.standardOutput = devNull
             process.standardError = FileHandle.standardError
             try process.run()

@@ -44,6 +44,26 @@ struct BenchTests {
         #expect((result["peak_rss_bytes"] as? Int ?? 0) > 0)
     }
 
+    @Test("bench times the decompressor on a file given through a symbolic link")
+    func symbolicLinkIsTimed() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zstd") else { return }
+        let directory = try GeneratedReplayTests.generated.get()
+        let scratch = try ScratchDirectory("bench-link")
+        let logs = directory + "/logs"
+        let file = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: logs).sorted().first { $0.hasSuffix(".zst") })
+        try FileManager.default.createSymbolicLink(atPath: scratch.file("linked.jsonl.zst"), withDestinationPath: logs + "/" + file)
+        let output = try LeakWatchBinary.locate().run([
+            "bench", "--workers", "1", "--json", scratch.file("bench.json"), scratch.file("linked.jsonl.zst"),
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let result = try readSummary(scratch.file("bench.json"))
+        let decompressor = try #require(result["decompressor"] as? [String: Any])
+        #expect(decompressor["files"] as? Int == 1)
+        let runs = try #require(result["runs"] as? [[String: Any]])
+        #expect((runs.first?["ratio_to_decompressor"] as? Double ?? 0) > 0)
+    }
+
     @Test("a damaged file does not stop bench: it is reported, and no decompressor ratio is claimed")
     func damagedFileIsReported() throws {
         let scratch = try ScratchDirectory("bench-damaged")
