@@ -9,12 +9,19 @@ struct CombinedLineParser: Sendable {
     /// - Parameters:
     ///   - recent: the keys seen before in this parse call.
     ///   - minutes: the minute of the last date read in this parse call.
+    ///   - quoteMap: scratch for ``CompactLineScanner/mapWords`` words.
     @inlinable
     func parse(
         _ line: UnsafeRawBufferPointer, templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer,
-        recent: KeyMemo, minutes: inout TimestampParser.CommonLogMemo, into batch: inout ParsedBatch
+        recent: KeyMemo, minutes: inout TimestampParser.CommonLogMemo, quoteMap: UnsafeMutablePointer<UInt64>,
+        into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
-        guard let fields = CombinedLogScanner.scan(line) else { return .malformedCombinedLog }
+        // The quoted fields (request, referer, agent) are most of a line: with its quotes mapped at once (when it
+        // has no backslash and fits the map), each ends at its next quote bit.
+        let mapped = line.count <= CompactLineScanner.maximumLength && CompactLineScanner.mapQuotes(line, into: quoteMap)
+        guard let fields = CombinedLogScanner.scan(line, quotes: mapped ? quoteMap : nil) else {
+            return .malformedCombinedLog
+        }
         guard let time = TimestampParser.commonLog(UnsafeRawBufferPointer(rebasing: line[fields.date]), memo: &minutes)
         else { return .invalidTimestamp }
         let (method, path) = Self.splitRequest(line, fields.request)

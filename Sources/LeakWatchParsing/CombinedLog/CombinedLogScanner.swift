@@ -6,8 +6,11 @@
 @usableFromInline
 enum CombinedLogScanner {
     /// The fields of `line` (no newline, trimmed), or nil when it is not a Combined / Common Log Format line.
+    ///
+    /// - Parameter quotes: the line's quote bitmap (``CompactLineScanner/mapQuotes(_:into:)``) when the line has no
+    ///   backslash; quoted fields then end at their next quote bit instead of being searched.
     @inlinable
-    static func scan(_ line: UnsafeRawBufferPointer) -> CombinedLogFields? {
+    static func scan(_ line: UnsafeRawBufferPointer, quotes: UnsafeMutablePointer<UInt64>? = nil) -> CombinedLogFields? {
         var start = 0
         var end = line.count
         if end > 0 && line[0] == UInt8(ascii: "\"") {
@@ -31,7 +34,8 @@ enum CombinedLogScanner {
         index &+= 1
         guard spaces(line, from: &index, end: end) else { return nil }
 
-        guard let request = quoted(line, from: &index, end: end), spaces(line, from: &index, end: end) else {
+        guard let request = quoted(line, from: &index, end: end, quotes: quotes), spaces(line, from: &index, end: end)
+        else {
             return nil
         }
         let statusRange = token(line, from: &index, end: end)
@@ -43,10 +47,10 @@ enum CombinedLogScanner {
         // Optional referer and agent: when a quoted field starts it must also end.
         _ = spaces(line, from: &index, end: end)
         if index < end && line[index] == UInt8(ascii: "\"") {
-            guard quoted(line, from: &index, end: end) != nil else { return nil }
+            guard quoted(line, from: &index, end: end, quotes: quotes) != nil else { return nil }
             _ = spaces(line, from: &index, end: end)
             if index < end && line[index] == UInt8(ascii: "\"") {
-                guard quoted(line, from: &index, end: end) != nil else { return nil }
+                guard quoted(line, from: &index, end: end, quotes: quotes) != nil else { return nil }
             }
         }
         return CombinedLogFields(
@@ -72,10 +76,23 @@ enum CombinedLogScanner {
     }
 
     /// At a quote: the bytes up to the closing unescaped quote (index moves past it); nil when unterminated.
+    ///
+    /// - Parameter quotes: the quote bitmap of a line without backslashes, or nil.
     @inlinable
-    static func quoted(_ line: UnsafeRawBufferPointer, from index: inout Int, end: Int) -> Range<Int>? {
+    static func quoted(
+        _ line: UnsafeRawBufferPointer, from index: inout Int, end: Int, quotes: UnsafeMutablePointer<UInt64>?
+    ) -> Range<Int>? {
         guard index < end, line[index] == UInt8(ascii: "\"") else { return nil }
         let start = index &+ 1
+        if let quotes {
+            let close = CompactLineScanner.nextQuote(from: start, quotes: quotes, count: end)
+            guard close >= 0 && close < end else {
+                index = end
+                return nil
+            }
+            index = close &+ 1
+            return start..<close
+        }
         index = start
         // Eight bytes at a time to the next quote or backslash; an escaped byte is stepped over.
         while index < end {

@@ -106,7 +106,7 @@ package struct EventParser: Sendable {
             case .combined:
                 failure = combined.parse(
                     line, templater: templater, scratch: scratch, recent: recent, minutes: &commonLogMinutes,
-                    into: &batch)
+                    quoteMap: quoteMap, into: &batch)
             case .cloudtrail:
                 failure = cloudTrail.parse(line, into: &batch)
             case .salesforceELF:

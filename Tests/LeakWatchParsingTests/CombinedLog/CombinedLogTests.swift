@@ -62,6 +62,23 @@ struct CombinedLogTests {
         #expect(singleError(cut) == .malformedCombinedLog)
     }
 
+    /// Lines without a backslash have their quotes mapped at once: quoted fields that end on every position of a
+    /// map word, a field left open, and lines longer than the map (read without it) must read as before.
+    @Test("quoted fields end at every position of the quote map", arguments: [0, 1, 60, 61, 62, 63, 64, 65, 130, 4_100])
+    func quoteMapOffsets(length: Int) throws {
+        let pad = String(repeating: "a", count: length)
+        let line = #"10.0.0.1 - u [17/May/2015:10:05:43 +0000] "GET /p"# + pad + #" HTTP/1.1" 200 7 "-" "agent"# + pad + #"""#
+        let batch = parse(line, format: .combined)
+        #expect(batch.errors.total == 0)
+        let event = try #require(batch.events.first)
+        #expect(event.bytes == 7)
+        #expect(batch.text(event.principal) == "u")
+        #expect(batch.text(event.endpoint)?.hasPrefix("GET /") == true)
+        #expect(singleError(parse(String(line.dropLast()), format: .combined)) == .malformedCombinedLog)
+        let openRequest = #"10.0.0.1 - u [17/May/2015:10:05:43 +0000] "GET /p"# + pad + " HTTP/1.1 200 7"
+        #expect(singleError(parse(openRequest, format: .combined)) == .malformedCombinedLog)
+    }
+
     @Test(
         "odd request lines do not crash",
         arguments: [
