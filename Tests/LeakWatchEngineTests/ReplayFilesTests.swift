@@ -4,7 +4,8 @@ import LeakWatchIngest
 import Testing
 
 /// A replay opens the next file of a day-by-day archive ahead and decodes its first block beside the current
-/// step; these tests check that this changes nothing in what is read, counted and found.
+/// step, and hands the blocks and parse batches of each file it closes to the next ones; these tests check that
+/// this changes nothing in what is read, counted and found.
 @Suite("replay of an archive split into files")
 struct ReplayFilesTests {
     /// One attack scenario's lines, cut into `parts` consecutive files (each later than the one before).
@@ -44,8 +45,8 @@ struct ReplayFilesTests {
             try? FileManager.default.removeItem(at: split)
         }
         try Self.write(lines, to: whole.appendingPathComponent("all.jsonl"))
-        for (index, part) in Self.consecutiveParts(lines, parts: 5).enumerated() {
-            try Self.write(part, to: split.appendingPathComponent("part-\(index).jsonl"))
+        for (index, part) in Self.consecutiveParts(lines, parts: 12).enumerated() {
+            try Self.write(part, to: split.appendingPathComponent(String(format: "part-%02d.jsonl", index)))
         }
 
         let (reference, alerts) = try Self.replay(whole, workers: 1, blockBytes: 4 << 20)
@@ -55,7 +56,7 @@ struct ReplayFilesTests {
         // before it is merged.
         for (workers, blockBytes) in [(1, 16 << 10), (2, 16 << 10), (2, 4 << 20)] {
             let (statistics, other) = try Self.replay(split, workers: workers, blockBytes: blockBytes)
-            #expect(statistics.files == 5)
+            #expect(statistics.files == 12)
             #expect(statistics.events == reference.events, "workers \(workers), blocks \(blockBytes)")
             #expect(statistics.lines == reference.lines)
             #expect(statistics.damaged.isEmpty)

@@ -33,14 +33,18 @@ final class FileCursor: MergeSource {
     private(set) var finished = false
     private(set) var damage: IngestError?
 
-    init(peek: FilePeek, options: ReplayOptions, workers: Int) throws(IngestError) {
+    /// Where the blocks and chunks come from, and go back to when the file is closed (``release()``).
+    private let buffers: CursorBuffers
+
+    init(peek: FilePeek, options: ReplayOptions, workers: Int, buffers: CursorBuffers) throws(IngestError) {
+        self.buffers = buffers
         self.file = peek.file
         self.format = peek.format
         reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes, framing: peek.framing)
         parser = EventParser(
             format: format, mapping: options.mapping, templater: options.templater, csvColumns: peek.csvColumns)
         blockBytes = options.blockBytes
-        blocks = [LineBlock(capacity: options.blockBytes), LineBlock(capacity: options.blockBytes)]
+        blocks = [buffers.block(capacity: options.blockBytes), buffers.block(capacity: options.blockBytes)]
         // With several workers the block is cut into many more chunks than threads, so that a thread that decodes
         // or aggregates joins the parse late without holding the others back, and the last task of a step is short.
         chunks = workers == 1 ? 1 : workers * Self.chunksPerWorker
@@ -54,11 +58,14 @@ final class FileCursor: MergeSource {
 
     private let chunks: Int
 
-    /// One set of `count` empty parse chunks (batches sized for a block's share) and their route lists.
-    private static func emptyChunks(_ count: Int) -> ([ParsedBatch], [[KeyRoute]]) {
-        ((0..<count).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) },
-         Array(repeating: [], count: count))
+    /// Hands the blocks and chunks back for the next files; the cursor must not be used afterwards.
+    func release() {
+        for block in blocks { buffers.keep(block) }
+        blocks = []
+        buffers.keep(batches: &batches, routes: &routes)
+        buffers.keep(batches: &spareBatches, routes: &spareRoutes)
     }
+
 
     static let chunksPerWorker = 8
 
@@ -101,8 +108,8 @@ final class FileCursor: MergeSource {
             break
         }
         if spareBatches.isEmpty {
-            (batches, routes) = Self.emptyChunks(chunks)
-            (spareBatches, spareRoutes) = Self.emptyChunks(chunks)
+            (batches, routes) = buffers.chunks(chunks)
+            (spareBatches, spareRoutes) = buffers.chunks(chunks)
         }
         let block = blocks[readyIndex]
         readyIndex ^= 1

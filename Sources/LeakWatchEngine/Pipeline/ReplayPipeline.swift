@@ -51,6 +51,7 @@ package final class ReplayPipeline {
         for peek in peeks { statistics.formats[peek.format.rawValue, default: 0] += 1 }
 
         let workers = aggregator.workers
+        let buffers = CursorBuffers()
         var pending = peeks[...]
         var active: [FileCursor] = []
         // The next file to open, opened ahead so that its first block is decoded beside a step (nil cursor: it
@@ -65,7 +66,7 @@ package final class ReplayPipeline {
                 if let opened = ahead, opened.index == index, let openedCursor = opened.cursor {
                     cursor = openedCursor
                 } else {
-                    cursor = try FileCursor(peek: peek, options: options, workers: workers)
+                    cursor = try FileCursor(peek: peek, options: options, workers: workers, buffers: buffers)
                 }
                 if refill(cursor) { active.append(cursor) } else { retire(cursor) }
             } catch {
@@ -77,7 +78,7 @@ package final class ReplayPipeline {
         func fileToDecodeAhead() -> FileCursor? {
             guard let index = pending.indices.first else { return nil }
             if ahead?.index != index {
-                ahead = (index, try? FileCursor(peek: peeks[index], options: options, workers: workers))
+                ahead = (index, try? FileCursor(peek: peeks[index], options: options, workers: workers, buffers: buffers))
             }
             guard let cursor = ahead?.cursor, cursor.needsFirstBlock else { return nil }
             return cursor
@@ -100,6 +101,7 @@ package final class ReplayPipeline {
         }
 
         func retire(_ cursor: FileCursor) {
+            cursor.release()
             statistics.ingest.add(cursor.stats)
             statistics.fillTiming.add(cursor.timing)
             if let damage = cursor.damage {
