@@ -64,6 +64,33 @@ struct ReplayFilesTests {
         }
     }
 
+    @Test("files of several gateways that interleave in time give the events and alerts of the same lines in one file")
+    func interleavedFilesEqualOneFile() throws {
+        let lines = DeterminismTests.attackStream().lines()
+        let whole = try Self.directory("whole")
+        let split = try Self.directory("gateways")
+        defer {
+            try? FileManager.default.removeItem(at: whole)
+            try? FileManager.default.removeItem(at: split)
+        }
+        try Self.write(lines, to: whole.appendingPathComponent("all.jsonl"))
+        // Line i goes to gateway i % 4: every file spans the whole time range, and the merge takes a run of one or
+        // two events at a time from each.
+        for gateway in 0..<4 {
+            let part = lines.indices.filter { $0 % 4 == gateway }.map { lines[$0] }
+            try Self.write(part, to: split.appendingPathComponent("gateway-\(gateway).jsonl"))
+        }
+        let (reference, alerts) = try Self.replay(whole, workers: 1, blockBytes: 4 << 20)
+        #expect(!alerts.isEmpty)
+        for (workers, blockBytes) in [(1, 16 << 10), (2, 16 << 10), (2, 4 << 20)] {
+            let (statistics, other) = try Self.replay(split, workers: workers, blockBytes: blockBytes)
+            #expect(statistics.files == 4)
+            #expect(statistics.events == reference.events, "workers \(workers), blocks \(blockBytes)")
+            #expect(statistics.lateEvents == 0)
+            #expect(other == alerts, "workers \(workers), blocks \(blockBytes)")
+        }
+    }
+
     @Test("a next file that is damaged within its first block is reported, and the files after it are read")
     func damagedNextFile() throws {
         let lines = DeterminismTests.attackStream().lines()
