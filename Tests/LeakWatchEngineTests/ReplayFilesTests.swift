@@ -35,9 +35,10 @@ struct ReplayFilesTests {
         return (statistics, describe(detections))
     }
 
-    @Test("a day-by-day archive gives the events and alerts of the same lines in one file")
-    func partsEqualOneFile() throws {
-        let lines = DeterminismTests.attackStream().lines()
+    /// Writes `lines` as one file and `parts` as files named `name(index)`, and checks that a replay of the parts
+    /// reads the events and raises the alerts of the one file, at 1 and 2 workers. Small blocks make every file
+    /// span many blocks and steps, so the next file is opened ahead many steps before it is merged.
+    static func expectPartsReplayAsOneFile(_ lines: [String], parts: [[String]], name: (Int) -> String) throws {
         let whole = try Self.directory("whole")
         let split = try Self.directory("split")
         defer {
@@ -45,50 +46,38 @@ struct ReplayFilesTests {
             try? FileManager.default.removeItem(at: split)
         }
         try Self.write(lines, to: whole.appendingPathComponent("all.jsonl"))
-        for (index, part) in Self.consecutiveParts(lines, parts: 12).enumerated() {
-            try Self.write(part, to: split.appendingPathComponent(String(format: "part-%02d.jsonl", index)))
+        for (index, part) in parts.enumerated() {
+            try Self.write(part, to: split.appendingPathComponent(name(index)))
         }
-
         let (reference, alerts) = try Self.replay(whole, workers: 1, blockBytes: 4 << 20)
         #expect(reference.events == Int64(lines.count))
         #expect(!alerts.isEmpty)
-        // Small blocks make every file span many blocks and steps, so the next file is opened ahead many steps
-        // before it is merged.
         for (workers, blockBytes) in [(1, 16 << 10), (2, 16 << 10), (2, 4 << 20)] {
             let (statistics, other) = try Self.replay(split, workers: workers, blockBytes: blockBytes)
-            #expect(statistics.files == 12)
+            #expect(statistics.files == parts.count)
             #expect(statistics.events == reference.events, "workers \(workers), blocks \(blockBytes)")
             #expect(statistics.lines == reference.lines)
+            #expect(statistics.lateEvents == 0)
             #expect(statistics.damaged.isEmpty)
             #expect(other == alerts, "workers \(workers), blocks \(blockBytes)")
+        }
+    }
+
+    @Test("a day-by-day archive gives the events and alerts of the same lines in one file")
+    func partsEqualOneFile() throws {
+        let lines = DeterminismTests.attackStream().lines()
+        try Self.expectPartsReplayAsOneFile(lines, parts: Self.consecutiveParts(lines, parts: 12)) {
+            String(format: "part-%02d.jsonl", $0)
         }
     }
 
     @Test("files of several gateways that interleave in time give the events and alerts of the same lines in one file")
     func interleavedFilesEqualOneFile() throws {
         let lines = DeterminismTests.attackStream().lines()
-        let whole = try Self.directory("whole")
-        let split = try Self.directory("gateways")
-        defer {
-            try? FileManager.default.removeItem(at: whole)
-            try? FileManager.default.removeItem(at: split)
-        }
-        try Self.write(lines, to: whole.appendingPathComponent("all.jsonl"))
         // Line i goes to gateway i % 4: every file spans the whole time range, and the merge takes a run of one or
         // two events at a time from each.
-        for gateway in 0..<4 {
-            let part = lines.indices.filter { $0 % 4 == gateway }.map { lines[$0] }
-            try Self.write(part, to: split.appendingPathComponent("gateway-\(gateway).jsonl"))
-        }
-        let (reference, alerts) = try Self.replay(whole, workers: 1, blockBytes: 4 << 20)
-        #expect(!alerts.isEmpty)
-        for (workers, blockBytes) in [(1, 16 << 10), (2, 16 << 10), (2, 4 << 20)] {
-            let (statistics, other) = try Self.replay(split, workers: workers, blockBytes: blockBytes)
-            #expect(statistics.files == 4)
-            #expect(statistics.events == reference.events, "workers \(workers), blocks \(blockBytes)")
-            #expect(statistics.lateEvents == 0)
-            #expect(other == alerts, "workers \(workers), blocks \(blockBytes)")
-        }
+        let parts = (0..<4).map { gateway in lines.indices.filter { $0 % 4 == gateway }.map { lines[$0] } }
+        try Self.expectPartsReplayAsOneFile(lines, parts: parts) { "gateway-\($0).jsonl" }
     }
 
     @Test("a next file that is damaged within its first block is reported, and the files after it are read")
