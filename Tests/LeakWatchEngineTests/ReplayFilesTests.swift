@@ -4,8 +4,8 @@ import LeakWatchIngest
 import Testing
 
 /// A replay opens the next file of a day-by-day archive ahead and decodes its first block beside the current
-/// step, and hands the blocks and parse batches of each file it closes to the next ones; these tests check that
-/// this changes nothing in what is read, counted and found.
+/// step, and hands the blocks of each file it closes to the next ones; these tests check that this changes nothing
+/// in what is read, counted and found.
 @Suite("replay of an archive split into files")
 struct ReplayFilesTests {
     /// One attack scenario's lines, cut into `parts` consecutive files (each later than the one before).

@@ -33,7 +33,7 @@ final class FileCursor: MergeSource {
     private(set) var finished = false
     private(set) var damage: IngestError?
 
-    /// Where the blocks and chunks come from, and go back to when the file is closed (``release()``).
+    /// Where the blocks come from, and go back to when the file is closed (``release()``).
     private let buffers: CursorBuffers
 
     init(peek: FilePeek, options: ReplayOptions, workers: Int, buffers: CursorBuffers) throws(IngestError) {
@@ -58,14 +58,17 @@ final class FileCursor: MergeSource {
 
     private let chunks: Int
 
-    /// Hands the blocks and chunks back for the next files; the cursor must not be used afterwards.
+    /// Hands the blocks back for the next files; the cursor must not be used afterwards.
     func release() {
         for block in blocks { buffers.keep(block) }
         blocks = []
-        buffers.keep(batches: &batches, routes: &routes)
-        buffers.keep(batches: &spareBatches, routes: &spareRoutes)
     }
 
+    /// One set of `count` empty parse chunks (batches sized for a block's share) and their route lists.
+    private static func emptyChunks(_ count: Int) -> ([ParsedBatch], [[KeyRoute]]) {
+        ((0..<count).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) },
+         Array(repeating: [], count: count))
+    }
 
     static let chunksPerWorker = 8
 
@@ -108,8 +111,8 @@ final class FileCursor: MergeSource {
             break
         }
         if spareBatches.isEmpty {
-            (batches, routes) = buffers.chunks(chunks)
-            (spareBatches, spareRoutes) = buffers.chunks(chunks)
+            (batches, routes) = Self.emptyChunks(chunks)
+            (spareBatches, spareRoutes) = Self.emptyChunks(chunks)
         }
         let block = blocks[readyIndex]
         readyIndex ^= 1
