@@ -78,39 +78,31 @@ enum TimeMerge {
             }
             return runs
         }
-        // Each source's next event time, kept here and updated only for the source that moved: the heads are
-        // compared for every run, and a run is often one or two events where inputs interleave closely.
-        let live = sources.map { !$0.exhausted }
-        var heads = sources.map { $0.exhausted ? Int64.max : $0.headTime }
         while taken < limit {
             var best = -1
             var bestTime = Int64.max
-            for index in heads.indices where live[index] && heads[index] < bestTime {
+            for (index, source) in sources.enumerated() where !source.exhausted && source.headTime < bestTime {
                 best = index
-                bestTime = heads[index]
+                bestTime = source.headTime
             }
             guard best >= 0, bestTime < before else { break }
             var rival = before
-            for index in heads.indices where index != best && live[index] {
+            for (index, source) in sources.enumerated() where index != best && !source.exhausted {
                 // Ties go to the source listed first, so a later source's equal timestamp waits.
-                let head = heads[index]
+                let head = source.headTime
                 let bound = index < best ? head : head &+ 1
                 rival = min(rival, bound)
             }
             let source = sources[best]
-            let start = source.position
-            var end = source.batches[source.chunk].events.withUnsafeBufferPointer { events in
-                var end = start
-                while end < events.count && events[end].timeMillis < rival { end += 1 }
-                return end
-            }
-            if end == start { end += 1 }
-            runs.append(Run(source: best, chunk: source.chunk, start: start, end: end))
-            taken += end - start
+            let events = source.batches[source.chunk].events
+            var end = source.position
+            while end < events.count && events[end].timeMillis < rival { end += 1 }
+            if end == source.position { end += 1 }
+            runs.append(Run(source: best, chunk: source.chunk, start: source.position, end: end))
+            taken += end - source.position
             source.position = end
             source.skipEmpty()
             if source.exhausted { break }
-            heads[best] = source.headTime
         }
         return runs
     }
