@@ -117,11 +117,11 @@ package struct Partition {
 
     /// Adds one event to the window `window` (at `ringPosition`, its place in the ring) of the key (`dimension`,
     /// `hash`), creating the key if the dimension's budget allows, else counting the event in the dimension's
-    /// overflow bucket.
+    /// overflow bucket. `batch` is the event's chunk, read only to name a key seen for the first time.
     @inlinable
     package mutating func observe(
-        _ event: ParsedEvent, batch: ParsedBatch, dimension: Dimension, hash: UInt64, contributor: UInt64,
-        window: Int64, ringPosition: Int
+        _ event: ParsedEvent, batch: UnsafePointer<ParsedBatch>, dimension: Dimension, hash: UInt64,
+        contributor: UInt64, window: Int64, ringPosition: Int
     ) {
         let pool = pools + ringPosition
         let entryIndex: Int32
@@ -140,7 +140,7 @@ package struct Partition {
                 addOverflow(event, dimension: dimension, window: window)
                 return
             }
-            let slot = addKey(hash: hash, name: KeyNaming.name(of: dimension, event: event, batch: batch),
+            let slot = addKey(hash: hash, name: KeyNaming.name(of: dimension, event: event, batch: batch.pointee),
                               dimension: dimension, window: window)
             entryIndex = entry(slot: slot, window: window, ringPosition: ringPosition)
         }
