@@ -52,7 +52,8 @@ struct BenchTests {
         let logs = directory + "/logs"
         let file = try #require(
             try FileManager.default.contentsOfDirectory(atPath: logs).sorted().first { $0.hasSuffix(".zst") })
-        try FileManager.default.createSymbolicLink(atPath: scratch.file("linked.jsonl.zst"), withDestinationPath: logs + "/" + file)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.file("linked.jsonl.zst"), withDestinationPath: logs + "/" + file)
         let output = try LeakWatchBinary.locate().run([
             "bench", "--workers", "1", "--json", scratch.file("bench.json"), scratch.file("linked.jsonl.zst"),
         ])

@@ -78,7 +78,8 @@ package final class ReplayPipeline {
         func fileToDecodeAhead() -> FileCursor? {
             guard let index = pending.indices.first else { return nil }
             if ahead?.index != index {
-                ahead = (index, try? FileCursor(peek: peeks[index], options: options, workers: workers, buffers: buffers))
+                let cursor = try? FileCursor(peek: peeks[index], options: options, workers: workers, buffers: buffers)
+                ahead = (index, cursor)
             }
             guard let cursor = ahead?.cursor, cursor.needsFirstBlock else { return nil }
             return cursor

@@ -18,7 +18,8 @@ struct CombinedLineParser: Sendable {
     ) -> ParseErrorReason? {
         // The quoted fields (request, referer, agent) are most of a line: with its quotes mapped at once (when it
         // has no backslash and fits the map), each ends at its next quote bit.
-        let mapped = line.count <= CompactLineScanner.maximumLength && CompactLineScanner.mapQuotes(line, into: quoteMap)
+        let mapped = line.count <= CompactLineScanner.maximumLength
+            && CompactLineScanner.mapQuotes(line, into: quoteMap)
         guard let fields = CombinedLogScanner.scan(line, quotes: mapped ? quoteMap : nil) else {
             return .malformedCombinedLog
         }

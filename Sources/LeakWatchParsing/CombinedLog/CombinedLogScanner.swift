@@ -10,7 +10,9 @@ enum CombinedLogScanner {
     /// - Parameter quotes: the line's quote bitmap (``CompactLineScanner/mapQuotes(_:into:)``) when the line has no
     ///   backslash; quoted fields then end at their next quote bit instead of being searched.
     @inlinable
-    static func scan(_ line: UnsafeRawBufferPointer, quotes: UnsafeMutablePointer<UInt64>? = nil) -> CombinedLogFields? {
+    static func scan(
+        _ line: UnsafeRawBufferPointer, quotes: UnsafeMutablePointer<UInt64>? = nil
+    ) -> CombinedLogFields? {
         var start = 0
         var end = line.count
         if end > 0 && line[0] == UInt8(ascii: "\"") {
