@@ -9,8 +9,9 @@ extension TimestampParser {
         @usableFromInline var middle: UInt64 = 0
         /// Bytes 16, 17 and 20..<26 (the minute's last digit, `:` and the offset), seconds masked out.
         @usableFromInline var tail: UInt64 = 0
-        /// Epoch seconds at the start of the minute, the offset applied.
-        @usableFromInline var epochSeconds = 0
+        /// The minute as ``CivilCalendar/epochSeconds(year:month:day:hour:minute:)`` gives it, and the offset.
+        @usableFromInline var minuteStart = 0
+        @usableFromInline var offsetSeconds = 0
 
         @inlinable
         init() {}
@@ -33,21 +34,21 @@ extension TimestampParser {
         let tail = SWAR.load(bytes, at: 16) & 0xFFFF | SWAR.load(bytes, at: 18) & ~0xFFFF
         let second = digits(bytes, at: 18, count: 2)
         guard second >= 0, second <= 60 else { return nil }
-        if head == memo.head && middle == memo.middle && tail == memo.tail {
-            return Int64(memo.epochSeconds &+ second) &* 1_000
+        if head != memo.head || middle != memo.middle || tail != memo.tail {
+            guard let minute = commonLogMinute(bytes) else { return nil }
+            memo.head = head
+            memo.middle = middle
+            memo.tail = tail
+            (memo.minuteStart, memo.offsetSeconds) = minute
         }
-        guard let minuteSeconds = epochSecondsOfCommonLogMinute(bytes) else { return nil }
-        memo.head = head
-        memo.middle = middle
-        memo.tail = tail
-        memo.epochSeconds = minuteSeconds
-        return Int64(minuteSeconds &+ second) &* 1_000
+        return CivilCalendar.epochMillis(
+            minuteStart: memo.minuteStart, second: second, millis: 0, offsetSeconds: memo.offsetSeconds)
     }
 
-    /// Epoch seconds at the start of the minute of a 26-byte Common Log Format date, its offset applied; nil when
-    /// anything but the seconds is not a valid date.
+    /// The minute of a 26-byte Common Log Format date (as ``CivilCalendar/epochSeconds(year:month:day:hour:minute:)``
+    /// gives it) and its offset in seconds; nil when anything but the seconds is not a valid date.
     @inlinable
-    static func epochSecondsOfCommonLogMinute(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    static func commonLogMinute(_ bytes: UnsafeRawBufferPointer) -> (minuteStart: Int, offsetSeconds: Int)? {
         let day = digits(bytes, at: 0, count: 2)
         let year = digits(bytes, at: 7, count: 4)
         let hour = digits(bytes, at: 12, count: 2)
@@ -66,7 +67,7 @@ extension TimestampParser {
         else { return nil }
         var offsetSeconds = offsetHours &* 3_600 &+ offsetMinutes &* 60
         if sign == UInt8(ascii: "-") { offsetSeconds = -offsetSeconds }
-        return minuteStart &- offsetSeconds
+        return (minuteStart, offsetSeconds)
     }
 
     /// `Jan`...`Dec` (any letter case) to 1...12; 0 for anything else.
