@@ -132,6 +132,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "LeakWatchTestSupport",
+            path: "Tests/LeakWatchTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LeakWatchIngestTests",
             dependencies: ["LeakWatchIngest"],
@@ -156,13 +161,14 @@ let package = Package(
         ),
         .testTarget(
             name: "LeakWatchGeneratorTests",
-            dependencies: ["LeakWatchGenerator", "LeakWatchIngest"],
+            dependencies: ["LeakWatchGenerator", "LeakWatchIngest", "LeakWatchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LeakWatchDeliveryTests",
             dependencies: [
                 "LeakWatchDelivery", "LeakWatchAlerting", "LeakWatchEngine", "LeakWatchConfig",
+                "LeakWatchTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -172,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LeakWatchEndToEndTests",
-            dependencies: ["leakwatch", "LeakWatchIngest", "LeakWatchDelivery"],
+            dependencies: ["leakwatch", "LeakWatchIngest", "LeakWatchDelivery", "LeakWatchTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

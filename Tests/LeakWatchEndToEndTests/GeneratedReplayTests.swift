@@ -1,4 +1,5 @@
 import Foundation
+import LeakWatchTestSupport
 import Testing
 
 /// Generates labelled logs once and replays them through the binary in several ways.
@@ -6,6 +7,7 @@ import Testing
 struct GeneratedReplayTests {
     static let generated: Result<String, any Error> = Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leakwatch-e2e-generated-\(getpid())").path
+        RemovedAtExit.register(directory)
         let binary = try LeakWatchBinary.locate()
         let output = try binary.run(["generate", "--out", directory, "--days", "4", "--seed", "11", "--rate", "0.5"])
         guard output.status == 0 else { throw GenerateFailed(stderr: output.stderr) }

@@ -1,6 +1,7 @@
 import Foundation
 import LeakWatchDelivery
 import LeakWatchIngest
+import LeakWatchTestSupport
 import Testing
 
 /// `leakwatch monitor` driven as a daemon: growing plain and zstd files, restarts, signals.
@@ -9,6 +10,7 @@ struct MonitorTests {
     /// Three days of generated traffic (the last one with incidents), as lines per file in time order.
     static let generated: Result<(directory: String, files: [(name: String, lines: [String])]), any Error> = Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leakwatch-e2e-monitor-\(getpid())").path
+        RemovedAtExit.register(directory)
         let binary = try LeakWatchBinary.locate()
         let output = try binary.run(["generate", "--out", directory, "--days", "3", "--seed", "5", "--rate", "0.3"])
         guard output.status == 0 else { throw GeneratedReplayTests.GenerateFailed(stderr: output.stderr) }

@@ -1,4 +1,5 @@
 import Foundation
+import LeakWatchTestSupport
 import Testing
 
 /// `replay --report` on a small generated log set: the page's structure, and its numbers against the run summary.
@@ -8,6 +9,7 @@ struct ReportTests {
     static let generated: Result<String, any Error> = Result {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("leakwatch-e2e-report-\(getpid())").path
+        RemovedAtExit.register(directory)
         let output = try LeakWatchBinary.locate().run([
             "generate", "--out", directory, "--days", "2", "--warmup-days", "1", "--seed", "7", "--rate", "0.03",
         ])

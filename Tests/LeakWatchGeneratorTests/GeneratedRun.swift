@@ -1,5 +1,6 @@
 import Foundation
 import LeakWatchGenerator
+import LeakWatchTestSupport
 
 /// One generator run in a temporary directory, with helpers to read its files back.
 struct GeneratedRun: Sendable {
@@ -10,7 +11,7 @@ struct GeneratedRun: Sendable {
     static func make(days: Int, seed: UInt64, rate: Double, warmupDays: Int) throws -> GeneratedRun {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("leakwatch-generator-\(UUID().uuidString)").path
-        var options = GeneratorOptions(outputDirectory: directory)
+        var options = GeneratorOptions(outputDirectory: RemovedAtExit.register(directory))
         options.days = days
         options.seed = seed
         options.accessEventsPerSecond = rate

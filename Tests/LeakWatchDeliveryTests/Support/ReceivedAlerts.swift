@@ -1,4 +1,5 @@
 import Foundation
+import LeakWatchTestSupport
 
 /// Reads what a webhook receiver got: the alert ids in a request body.
 enum ReceivedAlerts {
@@ -17,10 +18,10 @@ enum ReceivedAlerts {
         }
     }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory, removed when the test run ends.
     static func temporaryDirectory() -> String {
         let path = NSTemporaryDirectory() + "leakwatch-delivery-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        return RemovedAtExit.register(path)
     }
 }
