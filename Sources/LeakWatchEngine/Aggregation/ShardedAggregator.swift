@@ -188,32 +188,27 @@ package final class ShardedAggregator {
                     for run in runs {
                         let batch = batches.baseAddress.unsafelyUnwrapped + run.batch
                         let chunkRoutes = routes.baseAddress.unsafelyUnwrapped + run.batch
-                        batch.pointee.events.withUnsafeBufferPointer { events in
-                            chunkRoutes.pointee.withUnsafeBufferPointer { eventRoutes in
-                                var index = run.start
-                                while index < run.end {
-                                    let event = events[index]
-                                    let route = eventRoutes[index]
-                                    index &+= 1
-                                    let time = event.timeMillis
-                                    if mark.first == Int64.min { mark.first = time }
-                                    if time > mark.newest {
-                                        mark.newest = time
-                                        if time >= closeAt {
-                                            closeAt = moveWatermark(to: time, worker: worker, mark: &mark)
-                                        }
-                                    }
-                                    if !place.holds(time) { place.move(to: time) }
-                                    if place.window <= mark.closedThrough {
-                                        late &+= 1
-                                        continue
-                                    }
-                                    accepted &+= 1
-                                    observe(event, route: route, batch: batch, window: place.window,
-                                            ringPosition: place.ringPosition, worker: worker, owners: owners,
-                                            alone: alone)
+                        var index = run.start
+                        while index < run.end {
+                            let event = batch.pointee.events[index]
+                            let route = chunkRoutes.pointee[index]
+                            index &+= 1
+                            let time = event.timeMillis
+                            if mark.first == Int64.min { mark.first = time }
+                            if time > mark.newest {
+                                mark.newest = time
+                                if time >= closeAt {
+                                    closeAt = moveWatermark(to: time, worker: worker, mark: &mark)
                                 }
                             }
+                            if !place.holds(time) { place.move(to: time) }
+                            if place.window <= mark.closedThrough {
+                                late &+= 1
+                                continue
+                            }
+                            accepted &+= 1
+                            observe(event, route: route, batch: batch, window: place.window,
+                                    ringPosition: place.ringPosition, worker: worker, owners: owners, alone: alone)
                         }
                     }
                 }
