@@ -2,13 +2,14 @@ import LeakWatchIngest
 import LeakWatchParsing
 
 /// One open input file during a replay: its reader, two blocks (one being parsed while the next is decoded), the
-/// parsed events of the current block, consumed from the front by the merge, and a spare set of batches that the
-/// next block is parsed into.
+/// parsed chunks not yet merged, consumed from the front by the merge, and a spare set of chunks that the next
+/// block is parsed into.
 ///
 /// A refill is a set of tasks run on the `workers` threads: task 0 decodes the block after the one being parsed,
-/// the others parse that block's chunks into a spare set of batches. The current batches stay untouched until
-/// ``commitRefill()`` swaps the spare set in, so the refill can run while the aggregation still reads them. With
-/// one worker the tasks run in turn on one core.
+/// the others parse that block's chunks into the spare set. The parsed chunks stay untouched until
+/// ``commitRefill()`` appends the spare set to them, so the refill can run while the aggregation still reads them,
+/// and it may start before the file's parsed events run out (``wantsRefill``). With one worker the tasks run in turn
+/// on one core.
 final class FileCursor: MergeSource {
     let file: InputFile
     let format: LogFormat
@@ -20,12 +21,19 @@ final class FileCursor: MergeSource {
     /// Outcome of decoding `blocks[readyIndex]`: true when it holds lines; nil until the first block is decoded.
     private var decoded: Result<Bool, IngestError>?
 
-    /// Parsed chunks of the current block, and the key routes of their events.
+    /// Parsed chunks not yet merged (the first `chunk` of them used up), and the key routes of their events.
     var batches: [ParsedBatch]
     var routes: [[KeyRoute]]
-    /// Where a refill parses the next block (swapped with the current chunks on commit).
+    /// Where a refill parses the next block (appended to the parsed chunks on commit).
     private var spareBatches: [ParsedBatch]
     private var spareRoutes: [[KeyRoute]]
+    /// Used-up chunks kept for the next refills, storage and all.
+    private var freeBatches: [ParsedBatch] = []
+    private var freeRoutes: [[KeyRoute]] = []
+    /// Events the last refill parsed.
+    private var lastRefillEvents = 0
+    /// The chunks of `batches` that the last commit added.
+    private(set) var committed: Range<Int> = 0..<0
     /// Merge position: chunk and event index of the next event to hand out.
     var chunk = 0
     var position = 0
@@ -64,10 +72,25 @@ final class FileCursor: MergeSource {
         blocks = []
     }
 
-    /// One set of `count` empty parse chunks (batches sized for a block's share) and their route lists.
-    private static func emptyChunks(_ count: Int) -> ([ParsedBatch], [[KeyRoute]]) {
-        ((0..<count).map { _ in ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19) },
-         Array(repeating: [], count: count))
+    /// Fills the spare set up to one chunk per parse task: used-up chunks first, new ones (sized for a block's
+    /// share) when there are none.
+    private func takeSpareChunks() {
+        while spareBatches.count < chunks {
+            spareBatches.append(freeBatches.popLast() ?? ParsedBatch(eventCapacity: 1 << 13, arenaCapacity: 1 << 19))
+            spareRoutes.append(freeRoutes.popLast() ?? [])
+        }
+    }
+
+    /// Whether the file should parse its next block in this step: when its parsed events are used up or less than
+    /// half a block's are left. Files that overlap in time (one per gateway) use up their blocks at about the same
+    /// step; parsing each as soon as it runs low, not when it runs out, puts their parsing in the step that
+    /// aggregates their events instead of in steps with next to nothing to aggregate beside it.
+    var wantsRefill: Bool {
+        guard !finished else { return false }
+        if exhausted { return true }
+        var left = batches[chunk].events.count - position
+        for index in (chunk + 1)..<batches.count { left += batches[index].events.count }
+        return left < lastRefillEvents / 2
     }
 
     static let chunksPerWorker = 8
@@ -110,21 +133,30 @@ final class FileCursor: MergeSource {
         case .success(true):
             break
         }
-        if spareBatches.isEmpty {
-            (batches, routes) = Self.emptyChunks(chunks)
-            (spareBatches, spareRoutes) = Self.emptyChunks(chunks)
-        }
+        takeSpareChunks()
         let block = blocks[readyIndex]
         readyIndex ^= 1
         return Refill(cursor: self, block: block, next: blocks[readyIndex])
     }
 
-    /// Makes the block parsed by the last ``beginRefill()`` current (its tasks must all have run).
+    /// Appends the chunks parsed by the last ``beginRefill()`` (its tasks must all have run) to those not yet
+    /// merged, and keeps the used-up ones for later refills. Their storage is emptied by the parse that reuses it,
+    /// when nothing else holds it any more.
     func commitRefill() {
-        swap(&batches, &spareBatches)
-        swap(&routes, &spareRoutes)
+        for index in 0..<chunk {
+            freeBatches.append(batches[index])
+            freeRoutes.append(routes[index])
+        }
+        batches.removeFirst(chunk)
+        routes.removeFirst(chunk)
         chunk = 0
-        position = 0
+        let first = batches.count
+        lastRefillEvents = spareBatches.reduce(0) { $0 + $1.events.count }
+        batches.append(contentsOf: spareBatches)
+        routes.append(contentsOf: spareRoutes)
+        spareBatches.removeAll(keepingCapacity: true)
+        spareRoutes.removeAll(keepingCapacity: true)
+        committed = first..<batches.count
         skipEmpty()
     }
 

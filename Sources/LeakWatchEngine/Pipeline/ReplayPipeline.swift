@@ -6,7 +6,7 @@ import LeakWatchParsing
 ///
 /// Files are ordered by their first event time (not their names) and merged event by event while their
 /// time ranges overlap, so an access log and an export log of the same day interleave correctly. While a step is
-/// aggregated, the files it uses up parse their next block on the same threads.
+/// aggregated, the files it uses up or leaves low parse their next block on the same threads.
 package final class ReplayPipeline {
     package let options: ReplayOptions
     package let aggregator: ShardedAggregator
@@ -85,8 +85,9 @@ package final class ReplayPipeline {
             return cursor
         }
 
+        /// Counts the lines and events of the chunks a refill just added.
         func count(_ cursor: FileCursor) {
-            for batch in cursor.batches {
+            for batch in cursor.batches[cursor.committed] {
                 statistics.lines &+= batch.lines
                 statistics.events &+= Int64(batch.events.count)
                 statistics.parseErrors.add(batch.errors)
@@ -137,8 +138,8 @@ package final class ReplayPipeline {
             let mergeStarted = MonotonicClock.seconds()
             let step = TimeMerge.step(active, before: nextStart ?? Int64.max, limit: eventsPerStep)
             statistics.stageSeconds.merge += MonotonicClock.seconds() - mergeStarted
-            // The files this step empties parse their next block while it is aggregated.
-            let refills = active.filter(\.exhausted).compactMap { $0.beginRefill() }
+            // The files this step empties or leaves low parse their next block while it is aggregated.
+            let refills = active.filter(\.wantsRefill).compactMap { $0.beginRefill() }
             statistics.aggregationWorkerSteps[aggregator.activeWorkers, default: 0] += 1
             let detections = aggregate(
                 step, beside: refills, decodingAhead: fileToDecodeAhead(), stages: &statistics.stageSeconds)
@@ -169,9 +170,9 @@ package final class ReplayPipeline {
         return statistics
     }
 
-    /// Aggregates one step on the workers, with the tasks of `refills` (the next blocks of files the step empties)
-    /// and the decoding of `ahead`'s first block (the next file to open) on the same threads: aggregation first,
-    /// decoding and parsing in the gaps, one barrier for all. `stages` gets the thread seconds of aggregation and
+    /// Aggregates one step on the workers, with the tasks of `refills` (the next blocks of files the step empties
+    /// or leaves low) and the decoding of `ahead`'s first block (the next file to open) on the same threads:
+    /// aggregation first, decoding and parsing in the gaps, one barrier for all. `stages` gets the thread seconds of aggregation and
     /// parsing (decoding is timed by the readers). The step's timings choose how many threads aggregate in the
     /// next one (``AggregationShare``).
     private func aggregate(
