@@ -107,6 +107,15 @@ final class FileCursor: MergeSource {
         return true
     }
 
+    /// Whether a block is decoded, or may still be, that the file has not parsed yet.
+    var hasBlocksToParse: Bool {
+        guard !finished else { return false }
+        switch decoded {
+        case nil, .success(true): return true
+        case .success(false), .failure: return false
+        }
+    }
+
     /// Whether the file's first block is still to be decoded (see ``decodeFirstBlock()``).
     var needsFirstBlock: Bool { decoded == nil }
 

@@ -68,7 +68,8 @@ package final class ReplayPipeline {
                 } else {
                     cursor = try FileCursor(peek: peek, options: options, workers: workers, buffers: buffers)
                 }
-                if refill(cursor) { active.append(cursor) } else { retire(cursor) }
+                // A file opened ahead may have parsed its first block already (see `fileToParseAhead`).
+                if !cursor.exhausted || refill(cursor) { active.append(cursor) } else { retire(cursor) }
             } catch {
                 statistics.damaged.append(.init(path: peek.file.path, error: error))
             }
@@ -83,6 +84,17 @@ package final class ReplayPipeline {
             }
             guard let cursor = ahead?.cursor, cursor.needsFirstBlock else { return nil }
             return cursor
+        }
+
+        /// The next pending file's first refill, when the open files have no block left to parse: the step that
+        /// aggregates their last events would otherwise have no parsing beside it, and the file would parse its
+        /// first block on its own when it is opened, with no aggregation beside that. Only once its first block is
+        /// decoded (beside an earlier step), and only until it has parsed events.
+        func fileToParseAhead() -> FileCursor.Refill? {
+            guard let index = pending.indices.first, ahead?.index == index, let cursor = ahead?.cursor,
+                !cursor.needsFirstBlock, cursor.exhausted, !active.contains(where: \.hasBlocksToParse)
+            else { return nil }
+            return cursor.beginRefill()
         }
 
         /// Counts the lines and events of the chunks a refill just added.
@@ -139,7 +151,8 @@ package final class ReplayPipeline {
             let step = TimeMerge.step(active, before: nextStart ?? Int64.max, limit: eventsPerStep)
             statistics.stageSeconds.merge += MonotonicClock.seconds() - mergeStarted
             // The files this step empties or leaves low parse their next block while it is aggregated.
-            let refills = active.filter(\.wantsRefill).compactMap { $0.beginRefill() }
+            var refills = active.filter(\.wantsRefill).compactMap { $0.beginRefill() }
+            if let first = fileToParseAhead() { refills.append(first) }
             statistics.aggregationWorkerSteps[aggregator.activeWorkers, default: 0] += 1
             let detections = aggregate(
                 step, beside: refills, decodingAhead: fileToDecodeAhead(), stages: &statistics.stageSeconds)
