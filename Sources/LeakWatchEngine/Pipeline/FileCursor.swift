@@ -81,6 +81,15 @@ final class FileCursor: MergeSource {
         }
     }
 
+    /// Moves the used-up chunks kept for refills of `other`, a file with no block left to parse, to this file's
+    /// keeping, so that its next refill reuses their storage instead of taking new memory beside them.
+    func takeFreeChunks(of other: FileCursor) {
+        freeBatches.append(contentsOf: other.freeBatches)
+        freeRoutes.append(contentsOf: other.freeRoutes)
+        other.freeBatches.removeAll()
+        other.freeRoutes.removeAll()
+    }
+
     /// Whether the file should parse its next block in this step: when its parsed events are used up or less than
     /// half a block's are left. Files that overlap in time (one per gateway) use up their blocks at about the same
     /// step; parsing each as soon as it runs low, not when it runs out, puts their parsing in the step that

@@ -89,11 +89,13 @@ package final class ReplayPipeline {
         /// The next pending file's first refill, when the open files have no block left to parse: the step that
         /// aggregates their last events would otherwise have no parsing beside it, and the file would parse its
         /// first block on its own when it is opened, with no aggregation beside that. Only once its first block is
-        /// decoded (beside an earlier step), and only until it has parsed events.
+        /// decoded (beside an earlier step), and only until it has parsed events. It parses into the chunks the open
+        /// files kept for refills they will not make.
         func fileToParseAhead() -> FileCursor.Refill? {
             guard let index = pending.indices.first, ahead?.index == index, let cursor = ahead?.cursor,
                 !cursor.needsFirstBlock, cursor.exhausted, !active.contains(where: \.hasBlocksToParse)
             else { return nil }
+            for file in active { cursor.takeFreeChunks(of: file) }
             return cursor.beginRefill()
         }
 
