@@ -182,13 +182,13 @@ package final class ShardedAggregator {
         // Chunks and their routes are reached through pointers, not copied out of their arrays: a run is often one
         // or two events where files interleave closely, and a copy per run cost a retain and a release of each of
         // the chunk's buffers (5 % of a replay of four gateways' files).
-        let hints = RunPrefetch(batches: batches, routes: routes)
+        let hints = ChunkPrefetch(batches: batches, routes: routes)
         owners.withUnsafeBufferPointer { owners in
             batches.withUnsafeBufferPointer { batches in
                 routes.withUnsafeBufferPointer { routes in
                     for (number, run) in runs.enumerated() {
-                        if number &+ RunPrefetch.distance < runs.count {
-                            hints.prefetch(runs[number &+ RunPrefetch.distance])
+                        if number &+ ChunkPrefetch.runDistance < runs.count {
+                            hints.prefetch(runs[number &+ ChunkPrefetch.runDistance])
                         }
                         let batch = batches.baseAddress.unsafelyUnwrapped + run.batch
                         let chunkRoutes = routes.baseAddress.unsafelyUnwrapped + run.batch

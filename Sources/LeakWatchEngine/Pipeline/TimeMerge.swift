@@ -103,6 +103,7 @@ enum TimeMerge {
         }
         var runs: [EventRun] = []
         runs.reserveCapacity(min(limit, 1 << 16))
+        let hints = ChunkPrefetch(batches: chunks)
         var taken = 0
         while taken < limit {
             var best = -1
@@ -126,6 +127,7 @@ enum TimeMerge {
             runs.append(EventRun(batch: chunk, start: start, end: end))
             taken &+= end &- start
             if end < events {
+                hints.prefetchTime(chunk: chunk, index: end &+ ChunkPrefetch.timeDistance)
                 positions[best] = end
                 heads[best] = batch.pointee.events[end].timeMillis
                 continue
