@@ -15,27 +15,56 @@ struct FilePeek {
 
     static let sampleBytes = 256 << 10
     static let sampledEvents = 64
+    /// Lines are parsed from the sample in two pieces: the lines in about this many bytes first, which usually
+    /// hold ``sampledEvents`` events, then the rest only if they do not.
+    static let firstPieceBytes = 32 << 10
 
     /// Detects the format on up to ``sampleBytes`` of decoded bytes, then parses that much of the file as
     /// framed records for the first event times.
     static func peek(_ file: InputFile, options: ReplayOptions) throws(IngestError) -> FilePeek {
-        let prefix = try LineBlockReader.decodedPrefix(of: file, maxBytes: sampleBytes)
+        var prefix = try LineBlockReader.decodedPrefix(of: file, maxBytes: sampleBytes)
         let format = prefix.withUnsafeBytes { sample in
             options.format ?? detectedFormat(sample, mapping: options.mapping)
         }
         let framing = prefix.withUnsafeBytes { recordFraming(of: format, sample: $0) }
         let columns = format == .salesforceELF ? prefix.withUnsafeBytes { headerColumns($0) } : nil
+        let parser = EventParser(
+            format: format, mapping: options.mapping, templater: options.templater, csvColumns: columns)
+        var peek = FilePeek(file: file, format: format, framing: framing, csvColumns: columns, firstTime: nil)
+        // Lines need no reader: they are cut from the sample already decoded (no line of it can be too long for
+        // the reader, which would skip it). Other framings, or a sample without a whole line, go through a reader.
+        if framing == .lines && options.maxLineBytes >= sampleBytes {
+            // A whole file's last line is ended, as a reader ends it.
+            if prefix.count < sampleBytes, let last = prefix.last, last != UInt8(ascii: "\n") {
+                prefix.append(UInt8(ascii: "\n"))
+            }
+            peek.firstTime = prefix.withUnsafeBytes { firstTime(ofLines: $0, parser: parser) }
+            if peek.firstTime != nil { return peek }
+        }
         let reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes, framing: framing)
         let block = LineBlock(capacity: sampleBytes)
         _ = try? reader.fill(block, targetBytes: sampleBytes)
-        return block.withBytes { bytes in
-            let parser = EventParser(
-                format: format, mapping: options.mapping, templater: options.templater, csvColumns: columns)
+        peek.firstTime = block.withBytes { bytes in
             var batch = ParsedBatch()
             parser.parse(lines: bytes, into: &batch)
-            let first = batch.events.prefix(sampledEvents).map(\.timeMillis).min()
-            return FilePeek(file: file, format: format, framing: framing, csvColumns: columns, firstTime: first)
+            return batch.events.prefix(sampledEvents).map(\.timeMillis).min()
         }
+        return peek
+    }
+
+    /// The earliest time among the first ``sampledEvents`` events of the lines of `sample` up to its last newline:
+    /// the same events a reader's block of the sample gives.
+    static func firstTime(ofLines sample: UnsafeRawBufferPointer, parser: EventParser) -> Int64? {
+        guard let lastNewline = sample.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let lines = UnsafeRawBufferPointer(rebasing: sample[...lastNewline])
+        var batch = ParsedBatch()
+        var cut = min(firstPieceBytes, lines.count)
+        while cut < lines.count && lines[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+        parser.parse(lines: UnsafeRawBufferPointer(rebasing: lines[..<cut]), into: &batch)
+        if batch.events.count < sampledEvents && cut < lines.count {
+            parser.parse(lines: UnsafeRawBufferPointer(rebasing: lines[cut...]), into: &batch)
+        }
+        return batch.events.prefix(sampledEvents).map(\.timeMillis).min()
     }
 
     /// The detected format (JSON when nothing is recognised). Per-line CloudTrail stays JSON when the

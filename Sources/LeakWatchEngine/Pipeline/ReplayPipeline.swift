@@ -35,11 +35,10 @@ package final class ReplayPipeline {
         let totalBytes = files.reduce(Int64(0)) { $0 + $1.size }
 
         var peeks: [FilePeek] = []
-        for file in files {
-            do throws(IngestError) {
-                peeks.append(try FilePeek.peek(file, options: options))
-            } catch {
-                statistics.damaged.append(.init(path: file.path, error: error))
+        for (file, outcome) in zip(files, Self.peek(files, options: options, threads: aggregator.workers)) {
+            switch outcome {
+            case .success(let peek): peeks.append(peek)
+            case .failure(let error): statistics.damaged.append(.init(path: file.path, error: error))
             }
         }
         // Files without a readable first event still go through (their lines are counted as errors).
@@ -183,6 +182,25 @@ package final class ReplayPipeline {
         if aggregator.watermark.hasEvents { statistics.lastEventMillis = aggregator.watermark.newest }
         statistics.firstEventMillis = peeks.compactMap(\.firstTime).min()
         return statistics
+    }
+
+    /// The first look at every file (``FilePeek``), on `threads` threads: an archive rotated hourly has thousands
+    /// of files, each looked at before the replay starts.
+    private static func peek(
+        _ files: [InputFile], options: ReplayOptions, threads: Int
+    ) -> [Result<FilePeek, IngestError>] {
+        var outcomes = [Result<FilePeek, IngestError>?](repeating: nil, count: files.count)
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            // Safe: each task writes only its own element, and the buffer outlives the run.
+            let shared = UnsafeTransfer(outcomes)
+            ParallelTasks.run(tasks: files.count, threads: threads) { index in
+                let file = files[index]
+                shared.wrappedValue[index] = Result { () throws(IngestError) in
+                    try FilePeek.peek(file, options: options)
+                }
+            }
+        }
+        return outcomes.map { $0! }  // every task sets its element
     }
 
     /// Aggregates one step on the workers, with the tasks of `refills` (the next blocks of files the step empties
