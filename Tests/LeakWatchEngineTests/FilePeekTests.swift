@@ -74,3 +74,38 @@ struct FilePeekTests {
         #expect(try Self.peek("").firstTime == nil)
     }
 }
+
+/// Files written side by side are open at once, so each gets a smaller block; others keep the configured size.
+@Suite("block size of files written side by side")
+struct SideBySideBlockTests {
+    static let base = 4 << 20
+
+    /// A JSON file of `size` bytes whose first event is at `minute` minutes.
+    static func peek(_ name: String, size: Int64, minute: Int64?) -> FilePeek {
+        FilePeek(file: InputFile(path: name, size: size), format: .json, framing: .lines, csvColumns: nil,
+                 firstTime: minute.map { 1_772_496_000_000 + $0 * 60_000 })
+    }
+
+    @Test("four gateways' files of a day take half the block, sixteen a quarter, each day on its own")
+    func gateways() {
+        let four = (0..<2).flatMap { day in
+            (0..<4).map { Self.peek("gw\($0)-\(day)", size: 9_000_000, minute: day * 1_440) }
+        }
+        #expect(ReplayPipeline.blockBytes(for: four, base: Self.base) == Array(repeating: 2 << 20, count: 8))
+        let sixteen = (0..<16).map { Self.peek("gw\($0)", size: 4_000_000 + Int64($0) * 10_000, minute: 0) }
+        #expect(ReplayPipeline.blockBytes(for: sixteen, base: Self.base) == Array(repeating: 1 << 20, count: 16))
+    }
+
+    @Test("a day's access log and its much smaller export log, and files rotated hourly, keep the block size")
+    func otherLayouts() {
+        let daily = (0..<3).flatMap { day in
+            [Self.peek("access-\(day)", size: 35_000_000, minute: day * 1_440),
+             Self.peek("export-\(day)", size: 400_000, minute: day * 1_440 + 5)]
+        }
+        #expect(ReplayPipeline.blockBytes(for: daily, base: Self.base) == Array(repeating: Self.base, count: 6))
+        let hourly = (0..<48).map { Self.peek("hour-\($0)", size: 1_500_000, minute: Int64($0) * 60) }
+        #expect(ReplayPipeline.blockBytes(for: hourly, base: Self.base) == Array(repeating: Self.base, count: 48))
+        let unreadable = [Self.peek("empty", size: 0, minute: nil), Self.peek("a", size: 10, minute: 0)]
+        #expect(ReplayPipeline.blockBytes(for: unreadable, base: Self.base) == [Self.base, Self.base])
+    }
+}

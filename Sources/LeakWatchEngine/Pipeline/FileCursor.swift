@@ -44,15 +44,18 @@ final class FileCursor: MergeSource {
     /// Where the blocks come from, and go back to when the file is closed (``release()``).
     private let buffers: CursorBuffers
 
-    init(peek: FilePeek, options: ReplayOptions, workers: Int, buffers: CursorBuffers) throws(IngestError) {
+    /// - Parameter blockBytes: decoded bytes per block (see ``ReplayPipeline/blockBytes(for:base:)``).
+    init(
+        peek: FilePeek, options: ReplayOptions, blockBytes: Int, workers: Int, buffers: CursorBuffers
+    ) throws(IngestError) {
         self.buffers = buffers
         self.file = peek.file
         self.format = peek.format
         reader = try LineBlockReader(file: file, maxLineBytes: options.maxLineBytes, framing: peek.framing)
         parser = EventParser(
             format: format, mapping: options.mapping, templater: options.templater, csvColumns: peek.csvColumns)
-        blockBytes = options.blockBytes
-        blocks = [buffers.block(capacity: options.blockBytes), buffers.block(capacity: options.blockBytes)]
+        self.blockBytes = blockBytes
+        blocks = [buffers.block(capacity: blockBytes), buffers.block(capacity: blockBytes)]
         // With several workers the block is cut into many more chunks than threads, so that a thread that decodes
         // or aggregates joins the parse late without holding the others back, and the last task of a step is short.
         chunks = workers == 1 ? 1 : workers * Self.chunksPerWorker
