@@ -106,18 +106,27 @@ enum TimeMerge {
         let hints = ChunkPrefetch(batches: chunks)
         var taken = 0
         while taken < limit {
+            // The two first heads in (time, source) order, in one pass: the first is taken from; the second bounds
+            // the run (it is the least bound of all the others).
             var best = -1
             var bestTime = Int64.max
-            for index in 0..<count where heads[index] < bestTime {
-                best = index
-                bestTime = heads[index]
+            var second = -1
+            var secondTime = Int64.max
+            for index in 0..<count {
+                let time = heads[index]
+                if time < bestTime {
+                    second = best
+                    secondTime = bestTime
+                    best = index
+                    bestTime = time
+                } else if time < secondTime {
+                    second = index
+                    secondTime = time
+                }
             }
             guard best >= 0, bestTime < before else { break }
-            var rival = before
-            for index in 0..<count where index != best && heads[index] != Int64.max {
-                // Ties go to the source listed first, so a later source's equal timestamp waits.
-                rival = min(rival, index < best ? heads[index] : heads[index] &+ 1)
-            }
+            // Ties go to the source listed first, so a later source's equal timestamp waits.
+            let rival = second < 0 ? before : min(before, second < best ? secondTime : secondTime &+ 1)
             let chunk = current[best]
             let batch = base + chunk
             let events = batch.pointee.events.count
