@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LeakWatchIngestTests",
-            dependencies: ["LeakWatchIngest"],
+            dependencies: ["LeakWatchIngest", "LeakWatchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -151,6 +151,7 @@ let package = Package(
             name: "LeakWatchEngineTests",
             dependencies: [
                 "LeakWatchEngine", "LeakWatchIngest", "LeakWatchParsing", "LeakWatchAlerting", "LeakWatchConfig",
+                "LeakWatchTestSupport",
             ],
             swiftSettings: strictSettings
         ),

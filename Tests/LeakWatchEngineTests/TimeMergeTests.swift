@@ -1,4 +1,5 @@
 import LeakWatchParsing
+import LeakWatchTestSupport
 import Testing
 
 @testable import LeakWatchEngine
@@ -73,7 +74,7 @@ struct TimeMergeTests {
 
     @Test("randomly interleaved inputs with many equal times merge as the plain merge does")
     func randomInputs() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<200 {
             let inputs: [[[Int64]]] = (0..<Int(generator.next() % 6 + 1)).map { _ in
                 var time: Int64 = 0
@@ -89,20 +90,5 @@ struct TimeMergeTests {
             #expect(Self.stepMerge(inputs, before: before) == Self.plainMerge(inputs, before: before),
                     "\(inputs) before \(before)")
         }
-    }
-}
-
-/// A small deterministic generator for test inputs.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

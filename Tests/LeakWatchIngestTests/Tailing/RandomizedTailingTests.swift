@@ -1,5 +1,6 @@
 import Foundation
 import LeakWatchIngest
+import LeakWatchTestSupport
 import Testing
 
 @Suite("Tailing under random writes, rotations and crashes")

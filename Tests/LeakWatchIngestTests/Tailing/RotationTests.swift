@@ -1,5 +1,6 @@
 import Foundation
 import LeakWatchIngest
+import LeakWatchTestSupport
 import Testing
 
 @Suite("Tailing across rotation and truncation")
