@@ -19,6 +19,25 @@ struct FilePeek {
     /// hold ``sampledEvents`` events, then the rest only if they do not.
     static let firstPieceBytes = 32 << 10
 
+    /// The first look at each of `files`, in order, on `threads` threads: an archive rotated hourly has thousands
+    /// of files, each looked at before the replay starts.
+    static func peek(
+        _ files: [InputFile], options: ReplayOptions, threads: Int
+    ) -> [Result<FilePeek, IngestError>] {
+        var outcomes = [Result<FilePeek, IngestError>?](repeating: nil, count: files.count)
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            // Safe: each task writes only its own element, and the buffer outlives the run.
+            let shared = UnsafeTransfer(outcomes)
+            ParallelTasks.run(tasks: files.count, threads: threads) { index in
+                let file = files[index]
+                shared.wrappedValue[index] = Result { () throws(IngestError) in
+                    try FilePeek.peek(file, options: options)
+                }
+            }
+        }
+        return outcomes.map { $0! }  // every task sets its element
+    }
+
     /// Detects the format on up to ``sampleBytes`` of decoded bytes, then parses that much of the file as
     /// framed records for the first event times.
     static func peek(_ file: InputFile, options: ReplayOptions) throws(IngestError) -> FilePeek {

@@ -35,7 +35,7 @@ package final class ReplayPipeline {
         let totalBytes = files.reduce(Int64(0)) { $0 + $1.size }
 
         var peeks: [FilePeek] = []
-        for (file, outcome) in zip(files, Self.peek(files, options: options, threads: aggregator.workers)) {
+        for (file, outcome) in zip(files, FilePeek.peek(files, options: options, threads: aggregator.workers)) {
             switch outcome {
             case .success(let peek): peeks.append(peek)
             case .failure(let error): statistics.damaged.append(.init(path: file.path, error: error))
@@ -186,61 +186,6 @@ package final class ReplayPipeline {
         if aggregator.watermark.hasEvents { statistics.lastEventMillis = aggregator.watermark.newest }
         statistics.firstEventMillis = peeks.compactMap(\.firstTime).min()
         return statistics
-    }
-
-    /// How far apart the first events of files written side by side may be (see ``blockBytes(for:base:)``).
-    static let sideBySideMillis: Int64 = 10 * 60 * 1000
-
-    /// The decoded bytes per block of each file (`peeks` in merge order): `base`, or less for files written side
-    /// by side (one per gateway), which are open at once, each with two blocks. Files that start within ten minutes
-    /// of each other, each at least a quarter of the other's size, are taken to be side by side; each of `n` such
-    /// files gets `2 * base / n` bytes, at least a quarter of `base`. Four gateways' files then take 2 MiB blocks
-    /// instead of 4, sixteen 1 MiB: 16 files of two days peaked at 385 MiB with 4 MiB blocks, at 180 MiB with 1 MiB
-    /// ones (and replayed faster). An access log and the much smaller export log of the same day, or files rotated
-    /// hourly, keep `base`. Block sizes change nothing in the output.
-    static func blockBytes(for peeks: [FilePeek], base: Int) -> [Int] {
-        peeks.indices.map { index in
-            guard let start = peeks[index].firstTime else { return base }
-            let size = peeks[index].file.size
-            func sideBySide(_ other: Int) -> Bool? {
-                guard let time = peeks[other].firstTime, time - start < sideBySideMillis,
-                    start - time < sideBySideMillis
-                else { return nil }
-                return peeks[other].file.size * 4 >= size && size * 4 >= peeks[other].file.size
-            }
-            // Peeks are sorted by first time, so the files within reach are next to this one.
-            var count = 1
-            var other = index - 1
-            while other >= 0, let counted = sideBySide(other) {
-                if counted { count += 1 }
-                other -= 1
-            }
-            other = index + 1
-            while other < peeks.count, let counted = sideBySide(other) {
-                if counted { count += 1 }
-                other += 1
-            }
-            return max(base / 4, min(base, 2 * base / count))
-        }
-    }
-
-    /// The first look at every file (``FilePeek``), on `threads` threads: an archive rotated hourly has thousands
-    /// of files, each looked at before the replay starts.
-    private static func peek(
-        _ files: [InputFile], options: ReplayOptions, threads: Int
-    ) -> [Result<FilePeek, IngestError>] {
-        var outcomes = [Result<FilePeek, IngestError>?](repeating: nil, count: files.count)
-        outcomes.withUnsafeMutableBufferPointer { outcomes in
-            // Safe: each task writes only its own element, and the buffer outlives the run.
-            let shared = UnsafeTransfer(outcomes)
-            ParallelTasks.run(tasks: files.count, threads: threads) { index in
-                let file = files[index]
-                shared.wrappedValue[index] = Result { () throws(IngestError) in
-                    try FilePeek.peek(file, options: options)
-                }
-            }
-        }
-        return outcomes.map { $0! }  // every task sets its element
     }
 
     /// Aggregates one step on the workers, with the tasks of `refills` (the next blocks of files the step empties
