@@ -179,9 +179,9 @@ package final class ShardedAggregator {
         let owners = owner
         // A lone worker owns every partition: it needs no ownership test, nor the loads that rebalance workers.
         let alone = activeWorkers == 1
-        // Chunks and their routes are reached through pointers, not copied out of their arrays: a run is often one
-        // or two events where files interleave closely, and a copy per run cost a retain and a release of each of
-        // the chunk's buffers (5 % of a replay of four gateways' files).
+        // Chunks and their routes are reached through pointers, not copied out of their arrays nor opened with a
+        // buffer closure: a run is often one or two events where files interleave closely, and either cost a
+        // retain and a release of the chunk's buffers per run (5 % of a replay of four gateways' files).
         let hints = ChunkPrefetch(batches: batches, routes: routes)
         owners.withUnsafeBufferPointer { owners in
             batches.withUnsafeBufferPointer { batches in
