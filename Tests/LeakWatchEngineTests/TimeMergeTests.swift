@@ -75,8 +75,9 @@ struct TimeMergeTests {
     @Test("randomly interleaved inputs with many equal times merge as the plain merge does")
     func randomInputs() {
         var generator = SeededGenerator(seed: 42)
-        for _ in 0..<200 {
-            let inputs: [[[Int64]]] = (0..<Int(generator.next() % 6 + 1)).map { _ in
+        for _ in 0..<400 {
+            // Up to 20 inputs, as many gateways' files.
+            let inputs: [[[Int64]]] = (0..<Int(generator.next() % 20 + 1)).map { _ in
                 var time: Int64 = 0
                 return (0..<Int(generator.next() % 4 + 1)).map { _ in
                     (0..<Int(generator.next() % 6)).map { _ in
