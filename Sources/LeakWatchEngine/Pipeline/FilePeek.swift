@@ -38,8 +38,8 @@ struct FilePeek {
         return outcomes.map { $0! }  // every task sets its element
     }
 
-    /// Detects the format on up to ``sampleBytes`` of decoded bytes, then parses that much of the file as
-    /// framed records for the first event times.
+    /// Detects the format on up to ``sampleBytes`` of decoded bytes, then parses the first records of those bytes
+    /// for the first event times: lines straight from them, other framings through a reader.
     static func peek(_ file: InputFile, options: ReplayOptions) throws(IngestError) -> FilePeek {
         var prefix = try LineBlockReader.decodedPrefix(of: file, maxBytes: sampleBytes)
         let format = prefix.withUnsafeBytes { sample in
