@@ -108,9 +108,9 @@ struct SideBySideBlockTests {
         let unreadable = [Self.peek("empty", size: 0, minute: nil), Self.peek("a", size: 10, minute: 0)]
         #expect(ReplayPipeline.blockBytes(for: unreadable, base: Self.base) == [Self.base, Self.base])
         // Times at the ends of the range (a damaged file's) are far apart, not an overflow.
-        let extremes = [Int64.min + 1, Int64.max - 1].map {
-            FilePeek(file: InputFile(path: "\($0)", size: 10), format: .json, framing: .lines, csvColumns: nil,
-                     firstTime: $0)
+        let extremes = [Int64.min + 1, Int64.max - 1].map { (time: Int64) in
+            FilePeek(file: InputFile(path: String(time), size: 10), format: .json, framing: .lines, csvColumns: nil,
+                     firstTime: time)
         }
         #expect(ReplayPipeline.blockBytes(for: extremes, base: Self.base) == [Self.base, Self.base])
     }

@@ -13,8 +13,10 @@
 int leakwatch_map_quotes(const uint8_t *bytes, size_t count, uint64_t *quotes);
 #endif
 
-/// Index of the first `target` byte in `bytes[0..<count]`, or `count` (libc's `memchr`, which glibc vectorizes
-/// for the CPU it runs on).
-size_t leakwatch_find_byte(const uint8_t *bytes, size_t count, uint8_t target);
+/// Index of the first `\n` in `bytes[0..<count]`, or `count` (libc's `memchr`, which glibc vectorizes for the CPU
+/// it runs on). Also asks for the cache lines about a kilobyte further on (as many bytes as the line has, at least
+/// 320), within `bytes[0..<count]`: a parser reading line after line then finds them in the cache. The hardware's
+/// own prefetcher does not keep up: it starts over at each 4 KiB page.
+size_t leakwatch_find_line_end(const uint8_t *bytes, size_t count);
 
 #endif

@@ -17,24 +17,51 @@ enum CompactLineScanner {
     static var mapWords: Int { 64 }
 
     /// Captures the mapped values of `bytes`; false when the line is not one the fast path handles (the captures
-    /// are then undefined, and the line must go through ``JSONScanner/captureLine``).
+    /// are then undefined, and the line must go through ``JSONScanner/captureLine``). A line of a shape in
+    /// `shapes` is checked against it; any other is walked key by key, and its shape learned when it passes.
     ///
-    /// - Parameter quotes: scratch for ``mapWords`` words.
+    /// - Parameters:
+    ///   - captures: all ``JSONValueSpan/absent`` on entry.
+    ///   - quotes: scratch for ``mapWords`` + 1 words, all of them readable.
     @inlinable
     static func capture(
         _ bytes: UnsafeRawBufferPointer, table: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
-        quotes: UnsafeMutablePointer<UInt64>
+        quotes: UnsafeMutablePointer<UInt64>, shapes: LineShapes
     ) -> Bool {
         let count = bytes.count
         guard count >= 2 && count <= maximumLength && bytes[0] == UInt8(ascii: "{") else { return false }
         guard mapQuotes(bytes, into: quotes) else { return false }
         if bytes[1] == UInt8(ascii: "}") { return count == 2 }
+        var quoteCount = -1
+        if captureShaped(bytes, shapes: shapes, captures: captures, quotes: quotes, quoteCount: &quoteCount) {
+            return true
+        }
+        if quoteCount < 0 { quoteCount = Self.quoteCount(quotes, count: count) }
+        return walkAndLearn(bytes, quoteCount: quoteCount, table: table, captures: captures, quotes: quotes,
+                            shapes: shapes)
+    }
+
+    /// Walks a line that has no known shape (or not the one known for its quote count), and learns its shape
+    /// when it passes.
+    @inlinable @inline(never)
+    static func walkAndLearn(
+        _ bytes: UnsafeRawBufferPointer, quoteCount: Int, table: JSONKeyTableView,
+        captures: UnsafeMutableBufferPointer<JSONValueSpan>, quotes: UnsafeMutablePointer<UInt64>, shapes: LineShapes
+    ) -> Bool {
+        let count = bytes.count
+        // A shape that did not fit may have written some captures.
+        captures.update(repeating: .absent)
         // The separator after the first key tells the form: `":v` compact, `": v` spaced.
         let firstKeyEnd = nextQuote(from: 2, quotes: quotes, count: count)
-        if firstKeyEnd > 0 && firstKeyEnd &+ 2 < count && bytes[firstKeyEnd &+ 2] == UInt8(ascii: " ") {
-            return walkSpaced(bytes, table: table, captures: captures, quotes: quotes)
+        let spaced = firstKeyEnd > 0 && firstKeyEnd &+ 2 < count && bytes[firstKeyEnd &+ 2] == UInt8(ascii: " ")
+        let walked =
+            spaced
+            ? walkSpaced(bytes, table: table, captures: captures, quotes: quotes)
+            : walk(bytes, table: table, captures: captures, quotes: quotes, spaced: false)
+        if walked {
+            shapes.learn(bytes, quotes: quotes, quoteCount: quoteCount, gap: spaced ? 2 : 1, table: table)
         }
-        return walk(bytes, table: table, captures: captures, quotes: quotes, spaced: false)
+        return walked
     }
 
     /// ``walk(_:table:captures:quotes:spaced:)`` for spaced lines, out of line, so that the compact walk's caller

@@ -17,15 +17,17 @@ struct JSONLineParser: Sendable {
     ///   - scratch: working memory for the endpoint template.
     ///   - recent: the keys seen before in this parse call.
     ///   - minutes: the minute of the previous line's timestamp (kept from line to line).
-    ///   - quoteMap: scratch for ``CompactLineScanner/mapWords`` words.
+    ///   - quoteMap: scratch for ``CompactLineScanner/mapWords`` + 1 words, all of them readable.
+    ///   - shapes: the shapes of recent lines (kept from line to line).
     @inlinable
     func parse(
         _ line: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
         templater: EndpointTemplater, scratch: UnsafeMutableRawBufferPointer, recent: KeyMemo,
-        minutes: inout TimestampParser.MinuteMemo, quoteMap: UnsafeMutablePointer<UInt64>, into batch: inout ParsedBatch
+        minutes: inout TimestampParser.MinuteMemo, quoteMap: UnsafeMutablePointer<UInt64>, shapes: LineShapes,
+        into batch: inout ParsedBatch
     ) -> ParseErrorReason? {
         captures.update(repeating: .absent)
-        if !CompactLineScanner.capture(line, table: keys, captures: captures, quotes: quoteMap) {
+        if !CompactLineScanner.capture(line, table: keys, captures: captures, quotes: quoteMap, shapes: shapes) {
             // Not a compact flat line: the full scanner reads it (and decides whether it is well-formed).
             captures.update(repeating: .absent)
             var scanner = JSONScanner(line)

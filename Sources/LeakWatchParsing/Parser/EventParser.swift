@@ -55,12 +55,18 @@ package struct EventParser: Sendable {
             withUnsafeTemporaryAllocation(of: JSONValueSpan.self, capacity: LogicalField.slotCount) { captures in
                 captures.initialize(repeating: .absent)
                 withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 16) { scratch in
-                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: CompactLineScanner.mapWords) { quoteMap in
+                    // One word more than a line's map, so that a search can read the word after the last.
+                    let mapWords = CompactLineScanner.mapWords + 1
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: mapWords) { quoteMap in
+                        quoteMap.initialize(repeating: 0)
                         withUnsafeTemporaryAllocation(of: KeyMemo.Entry.self, capacity: KeyMemo.allocation) { entries in
-                            let recent = KeyMemo(entries: entries.baseAddress.unsafelyUnwrapped)
-                            parseLines(
-                                lines, keys: keys, captures: captures, scratch: scratch,
-                                quoteMap: quoteMap.baseAddress.unsafelyUnwrapped, recent: recent, into: &batch)
+                            withUnsafeTemporaryAllocation(byteCount: LineShapes.byteCount, alignment: 8) { shapes in
+                                parseLines(
+                                    lines, keys: keys, captures: captures, scratch: scratch,
+                                    quoteMap: quoteMap.baseAddress.unsafelyUnwrapped,
+                                    recent: KeyMemo(entries: entries.baseAddress.unsafelyUnwrapped),
+                                    shapes: LineShapes(memory: shapes.baseAddress.unsafelyUnwrapped), into: &batch)
+                            }
                         }
                     }
                 }
@@ -76,7 +82,7 @@ package struct EventParser: Sendable {
     func parseLines(
         _ lines: UnsafeRawBufferPointer, keys: JSONKeyTableView, captures: UnsafeMutableBufferPointer<JSONValueSpan>,
         scratch: UnsafeMutableRawBufferPointer, quoteMap: UnsafeMutablePointer<UInt64>, recent: KeyMemo,
-        into batch: inout ParsedBatch
+        shapes: LineShapes, into batch: inout ParsedBatch
     ) {
         let count = lines.count
         var lineStart = 0
@@ -102,7 +108,7 @@ package struct EventParser: Sendable {
             case .json:
                 failure = json.parse(
                     line, keys: keys, captures: captures, templater: templater, scratch: scratch,
-                    recent: recent, minutes: &minutes, quoteMap: quoteMap, into: &batch)
+                    recent: recent, minutes: &minutes, quoteMap: quoteMap, shapes: shapes, into: &batch)
             case .combined:
                 failure = combined.parse(
                     line, templater: templater, scratch: scratch, recent: recent, minutes: &commonLogMinutes,
@@ -124,11 +130,12 @@ package struct EventParser: Sendable {
     }
 
     /// Index of the `\n` that ends the line starting at `start`, or `lines.count`: through libc's `memchr`, which
-    /// glibc vectorizes for the CPU it runs on. Not inlinable: inlinable code cannot name an internal import.
+    /// glibc vectorizes for the CPU it runs on; the lines about a kilobyte ahead are asked into the cache on the
+    /// way (see `leakwatch_find_line_end`). Not inlinable: inlinable code cannot name an internal import.
     @usableFromInline
     static func lineEnd(in lines: UnsafeRawBufferPointer, from start: Int) -> Int {
         let base = lines.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)
-        return start &+ leakwatch_find_byte(base + start, lines.count &- start, UInt8(ascii: "\n"))
+        return start &+ leakwatch_find_line_end(base + start, lines.count &- start)
     }
 
     /// Parses a whole text (for tests and small inputs).

@@ -16,6 +16,10 @@ import Testing
         #"{"ts": "2026-03-03T00:05:00.079Z", "method": "GET", "path": "/api/v2/orders/42", "status": 200, "bytes": 5796, "records": 1, "duration_ms": 146.9, "principal": "svc-erp-orders", "src_ip": "10.4.9.12", "ok": true, "none": null}"#,
         #"{ "ts" : "2026-03-03T00:05:00Z" , "path" : "/a" , "status" : 404 , "principal" : "p" }"#,
         #"{"ts":  "2026-03-03T00:05:00Z", "path": "/a"}"#,
+        // Keys of 17 and 26 bytes, numbers of nine digits and with a sign or exponent, a literal last.
+        #"{"ts":"2026-03-03T00:05:00Z","path":"/b","synthetic_records":123456789,"an_unmapped_key_of_26_byt":-0.5,"#
+            + #""records":7e2,"ok":false}"#,
+        #"{"ts": "2026-03-03T00:05:00Z", "path": "/c", "synthetic_records": 12, "provenance": "synthetic", "x": null}"#,
     ]
     static let alphabet = Array(#"{}[],:"\ 0123456789.-+eEtrufalsn/xyz"#.utf8) + [0x09, 0xC3, 0xA9, 0x00]
 
@@ -33,6 +37,39 @@ import Testing
     }
 
     static func spaced(_ line: [UInt8]) -> [UInt8] { [line[0], 0x09] + line.dropFirst() }
+
+    /// The events (with their keys' text) and error counts of `lines` parsed in one batch.
+    struct Outcomes: Equatable {
+        var events: [String] = []
+        var errors: [String: Int64] = [:]
+    }
+
+    static func outcomes(_ lines: [[UInt8]]) -> Outcomes {
+        let batch = EventParser.parseAll(format: .json, text: lines.flatMap { $0 + [0x0A] })
+        var result = Outcomes()
+        result.events = batch.events.map { event in
+            let keys = [event.endpoint, event.principal, event.sourceIP, event.destination, event.jobID].map {
+                $0.isPresent ? batch.string(for: $0) : "-"
+            }
+            return "\(event.timeMillis) \(event.bytes) \(event.records) \(event.syntheticRecords) \(event.status) "
+                + "\(event.kind) \(event.provenance) \(event.resourceID) \(keys)"
+        }
+        for reason in ParseErrorReason.allCases where batch.errors[reason] > 0 {
+            result.errors[reason.name] = batch.errors[reason]
+        }
+        return result
+    }
+
+    /// What the full scanner makes of each of `lines` parsed alone, summed up.
+    static func fullOutcomes(_ lines: [[UInt8]]) -> Outcomes {
+        var result = Outcomes()
+        for line in lines {
+            let alone = outcomes([spaced(line)])
+            result.events += alone.events
+            result.errors.merge(alone.errors, uniquingKeysWith: +)
+        }
+        return result
+    }
 
     @Test func baseLinesParseAlikeBothWays() {
         for text in Self.baseLines {
@@ -57,31 +94,80 @@ import Testing
         }
     }
 
+    /// `line` with `edits` bytes deleted, inserted or replaced at random (from ``alphabet``).
+    static func mutated(_ line: [UInt8], edits: Int, generator: inout some RandomNumberGenerator) -> [UInt8] {
+        var line = line
+        for _ in 0..<edits {
+            let position = Int(generator.next() % UInt64(line.count))
+            let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+            switch generator.next() % 3 {
+            case 0: line.remove(at: position)
+            case 1: line.insert(byte, at: position)
+            default: line[position] = byte
+            }
+            if line.isEmpty { line = [0x7B] }
+        }
+        return line
+    }
+
     /// Lines with one or two bytes deleted, inserted or replaced (from the bytes JSON cares about), parsed both
     /// ways: the fast path must accept only what the full scanner accepts, with the same captures.
     @Test func mutatedLinesParseAlikeBothWays() {
         var generator = SystemRandomNumberGenerator()
         var differences = 0
         for round in 0..<30_000 {
-            var line = Array(Self.baseLines[round % Self.baseLines.count].utf8)
-            for _ in 0...(round % 2) {
-                let position = Int(generator.next() % UInt64(line.count))
-                let byte = Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))]
-                switch generator.next() % 3 {
-                case 0: line.remove(at: position)
-                case 1: line.insert(byte, at: position)
-                default: line[position] = byte
-                }
-                if line.isEmpty { line = [0x7B] }
-            }
+            let line = Self.mutated(Array(Self.baseLines[round % Self.baseLines.count].utf8), edits: 1 + round % 2,
+                                    generator: &generator)
             guard line.first == UInt8(ascii: "{") else { continue }
             let fast = Self.outcome(line)
             let full = Self.outcome(Self.spaced(line))
             if fast != full {
                 differences += 1
-                if differences <= 3 { Issue.record("\(String(decoding: line, as: UTF8.self)): \(fast) against \(full)") }
+                if differences <= 3 {
+                    Issue.record("\(String(decoding: line, as: UTF8.self)): \(fast) against \(full)")
+                }
             }
         }
         #expect(differences == 0)
+    }
+
+    /// A line parsed after others of its shape is checked against that shape, not walked: mutated lines after
+    /// their base line (same keys, mostly the same number of quotes), after themselves, and lines of two shapes
+    /// with the same number of quotes in turn must give what the full scanner gives for each line alone.
+    @Test func linesAfterOthersOfTheirShapeParseAsAlone() {
+        var generator = SystemRandomNumberGenerator()
+        var differences = 0
+        for round in 0..<20_000 {
+            let base = Array(Self.baseLines[round % Self.baseLines.count].utf8)
+            let line = Self.mutated(base, edits: 1 + round % 2, generator: &generator)
+            guard line.first == UInt8(ascii: "{") else { continue }
+            for lines in [[base, line], [line, line, base]] {
+                let fast = Self.outcomes(lines)
+                let full = Self.fullOutcomes(lines)
+                if fast != full {
+                    differences += 1
+                    if differences <= 3 {
+                    Issue.record("\(String(decoding: line, as: UTF8.self)): \(fast) against \(full)")
+                }
+                }
+            }
+        }
+        #expect(differences == 0)
+        // Same number of quotes (so the same slot), other keys or kinds: each line is still read as itself.
+        let turns = [
+            #"{"ts":"2026-03-03T00:05:00Z","path":"/a","status":200,"bytes":10}"#,
+            #"{"ts":"2026-03-03T00:05:01Z","path":"/b","bytes":20,"status":404}"#,
+            #"{"ts":"2026-03-03T00:05:02Z","path":"/c","status":"500","bytes":30}"#,
+            #"{"ts": "2026-03-03T00:05:03Z", "path": "/d", "status": 201, "bytes": 40}"#,
+        ].map { Array($0.utf8) }
+        let lines = (0..<12).map { turns[$0 % turns.count] }
+        #expect(Self.outcomes(lines) == Self.fullOutcomes(lines))
+        let firstFields = Self.outcomes(lines).events.prefix(4).map {
+            $0.split(separator: " ").prefix(5).joined(separator: " ")
+        }
+        #expect(firstFields == [
+            "1772496300000 10 0 0 200", "1772496301000 20 0 0 404", "1772496302000 30 0 0 500",
+            "1772496303000 40 0 0 201",
+        ])
     }
 }
