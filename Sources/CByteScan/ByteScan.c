@@ -24,6 +24,10 @@ size_t leakwatch_find_line_end(const uint8_t *bytes, size_t count) {
 #include <cpuid.h>
 #include <immintrin.h>
 
+/// Whether the 64 bytes at `p` lie within one 4 KiB page: reading them cannot fault then, even past the end of
+/// the buffer they start in.
+static inline int within_one_page(const uint8_t *p) { return ((uintptr_t)p & 4095) <= 4096 - 64; }
+
 /// Quote bits of the 64 bytes at `p`; backslash lanes are or-ed into `*slashes`.
 __attribute__((target("avx2"))) static inline uint64_t quote_word_avx2(const uint8_t *p, __m256i *slashes) {
     const __m256i quote = _mm256_set1_epi8('"');
@@ -37,6 +41,20 @@ __attribute__((target("avx2"))) static inline uint64_t quote_word_avx2(const uin
     return lowBits | (highBits << 32);
 }
 
+/// Quote bits of the 64 bytes at `p`, and their backslash bits in `*slashBits`.
+__attribute__((target("avx2"))) static inline uint64_t quote_and_slash_bits_avx2(
+    const uint8_t *p, uint64_t *slashBits) {
+    __m256i slashes = _mm256_setzero_si256();
+    const __m256i backslash = _mm256_set1_epi8('\\');
+    uint64_t quotes = quote_word_avx2(p, &slashes);
+    uint64_t lowBits = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)p), backslash));
+    uint64_t highBits = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(p + 32)), backslash));
+    *slashBits = lowBits | (highBits << 32);
+    return quotes;
+}
+
 __attribute__((target("avx2"))) static int map_quotes_avx2(const uint8_t *bytes, size_t count, uint64_t *quotes) {
     __m256i slashes = _mm256_setzero_si256();
     size_t offset = 0;
@@ -44,10 +62,20 @@ __attribute__((target("avx2"))) static int map_quotes_avx2(const uint8_t *bytes,
         quotes[offset >> 6] = quote_word_avx2(bytes + offset, &slashes);
     }
     if (offset < count) {
-        // The last 1 to 63 bytes, copied to a zeroed word's worth (zero is neither a quote nor a backslash).
-        uint8_t tail[64] = {0};
-        memcpy(tail, bytes + offset, count - offset);
-        quotes[offset >> 6] = quote_word_avx2(tail, &slashes);
+        const uint8_t *tail = bytes + offset;
+        uint64_t valid = ~(uint64_t)0 >> (64 - (count - offset));
+        if (within_one_page(tail)) {
+            // The last 1 to 63 bytes, read as a whole word (the bytes after them are on the same page, so they
+            // can be read whatever they are), with the lanes past the end masked off.
+            uint64_t slashBits;
+            quotes[offset >> 6] = quote_and_slash_bits_avx2(tail, &slashBits) & valid;
+            if (slashBits & valid) return 0;
+        } else {
+            // Near the end of a page: copied to a zeroed word's worth (zero is neither a quote nor a backslash).
+            uint8_t copy[64] = {0};
+            memcpy(copy, tail, count - offset);
+            quotes[offset >> 6] = quote_word_avx2(copy, &slashes);
+        }
     }
     return _mm256_testz_si256(slashes, slashes);
 }
@@ -64,6 +92,20 @@ static inline uint64_t quote_word_sse2(const uint8_t *p, __m128i *slashes) {
     return word;
 }
 
+/// Quote bits of the 64 bytes at `p`, and their backslash bits in `*slashBits`.
+static inline uint64_t quote_and_slash_bits_sse2(const uint8_t *p, uint64_t *slashBits) {
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    uint64_t quotes = 0, slashes = 0;
+    for (int part = 0; part < 4; part++) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(p + part * 16));
+        quotes |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote)) << (part * 16);
+        slashes |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, backslash)) << (part * 16);
+    }
+    *slashBits = slashes;
+    return quotes;
+}
+
 static int map_quotes_sse2(const uint8_t *bytes, size_t count, uint64_t *quotes) {
     __m128i slashes = _mm_setzero_si128();
     size_t offset = 0;
@@ -71,9 +113,17 @@ static int map_quotes_sse2(const uint8_t *bytes, size_t count, uint64_t *quotes)
         quotes[offset >> 6] = quote_word_sse2(bytes + offset, &slashes);
     }
     if (offset < count) {
-        uint8_t tail[64] = {0};
-        memcpy(tail, bytes + offset, count - offset);
-        quotes[offset >> 6] = quote_word_sse2(tail, &slashes);
+        const uint8_t *tail = bytes + offset;
+        uint64_t valid = ~(uint64_t)0 >> (64 - (count - offset));
+        if (within_one_page(tail)) {
+            uint64_t slashBits;
+            quotes[offset >> 6] = quote_and_slash_bits_sse2(tail, &slashBits) & valid;
+            if (slashBits & valid) return 0;
+        } else {
+            uint8_t copy[64] = {0};
+            memcpy(copy, tail, count - offset);
+            quotes[offset >> 6] = quote_word_sse2(copy, &slashes);
+        }
     }
     return _mm_movemask_epi8(slashes) == 0;
 }
@@ -100,6 +150,10 @@ __attribute__((constructor)) static void choose_map_quotes(void) {
 
 int leakwatch_map_quotes(const uint8_t *bytes, size_t count, uint64_t *quotes) {
     return map_quotes_impl(bytes, count, quotes);
+}
+
+int leakwatch_map_quotes_sse2(const uint8_t *bytes, size_t count, uint64_t *quotes) {
+    return map_quotes_sse2(bytes, count, quotes);
 }
 
 #endif

@@ -161,6 +161,12 @@ enum CompactLineScanner {
         leakwatch_map_quotes(
             bytes.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self), bytes.count, quotes) != 0
     }
+
+    /// ``mapQuotesInC(_:into:)`` with SSE2 even where the CPU has AVX2 (for tests).
+    static func mapQuotesWithSSE2(_ bytes: UnsafeRawBufferPointer, into quotes: UnsafeMutablePointer<UInt64>) -> Bool {
+        leakwatch_map_quotes_sse2(
+            bytes.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self), bytes.count, quotes) != 0
+    }
     #endif
 
     /// ``mapQuotes(_:into:)`` with Swift SIMD types only: the fallback where `CByteScan` has no vector code.

@@ -39,7 +39,44 @@ import Testing
                 let vector = Self.mapped(bytes) { CompactLineScanner.mapQuotes($0, into: $1) }
                 let portable = Self.mapped(bytes) { CompactLineScanner.mapQuotesPortably($0, into: $1) }
                 #expect(vector.words == expected.words && vector.clean == expected.clean, "length \(length)")
+                #if arch(x86_64)
+                let sse2 = Self.mapped(bytes) { CompactLineScanner.mapQuotesWithSSE2($0, into: $1) }
+                #expect(sse2.words == expected.words && sse2.clean == expected.clean, "length \(length)")
+                #endif
                 #expect(portable.words == expected.words && portable.clean == expected.clean, "length \(length)")
+            }
+        }
+    }
+
+    /// The vector code reads a line's last word whole where that stays on the page (bytes past the line are then
+    /// read but must not count), and copies it out near the end of a page. Lines in a page-aligned buffer, ending
+    /// on every byte of the page's last 128 and followed by quotes and backslashes.
+    @Test func bytesPastTheLineNeverCount() {
+        let page = 4096
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 2 * page, alignment: page)
+        defer { buffer.deallocate() }
+        var generator = SystemRandomNumberGenerator()
+        var maps: [(String, (UnsafeRawBufferPointer, UnsafeMutablePointer<UInt64>) -> Bool)] = [
+            ("portable", CompactLineScanner.mapQuotesPortably)
+        ]
+        #if arch(x86_64)
+        maps += [("vector", CompactLineScanner.mapQuotes), ("sse2", CompactLineScanner.mapQuotesWithSSE2)]
+        #endif
+        for end in (page - 128)...page {
+            for length in [1, 17, 63, 64, 65, 100, 300] {
+                let start = end - length
+                let bytes = (0..<length).map { _ in [UInt8(ascii: "\""), UInt8(ascii: "a")][Int(generator.next() % 2)] }
+                let filler = (0..<(2 * page - end)).map { [UInt8(ascii: "\""), UInt8(ascii: "\\")][$0 % 2] }
+                (buffer + start).copyMemory(from: bytes, byteCount: length)
+                (buffer + end).copyMemory(from: filler, byteCount: filler.count)
+                let line = UnsafeRawBufferPointer(start: buffer + start, count: length)
+                let expected = Self.reference(bytes)
+                for (name, map) in maps {
+                    var words = [UInt64](repeating: ~0, count: CompactLineScanner.mapWords)
+                    let clean = words.withUnsafeMutableBufferPointer { map(line, $0.baseAddress!) }
+                    let covered = Array(words.prefix((length + 63) / 64))
+                    #expect(covered == expected.words && clean, "\(name): length \(length) ending at \(end)")
+                }
             }
         }
     }
