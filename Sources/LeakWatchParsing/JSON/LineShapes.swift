@@ -137,6 +137,8 @@ struct LineShapes {
                 let next = CompactLineScanner.nextQuote(from: valueStart, quotes: quotes, count: count)
                 after = next < 0 ? count &- 1 : next &- gap
             }
+            // Only a well-formed line gets here; should one not be, its slot stays empty (and the loop ends).
+            guard after > valueStart && after < count else { return }
             (shapeMembers + memberCount).initialize(
                 to: Member(
                     head: Self.word(bytes, from: keyStart, part: 0, keyLength: keyLength),
