@@ -9,8 +9,9 @@
 ///
 /// Shapes are kept by the line's number of quotes (a line with one more string value, or a `null` where a string
 /// was, has another count): ``slots`` of them, direct-mapped, learned from a line the walk accepted and replaced by
-/// the next such line with the same slot. The memory is the caller's (one allocation per parse call, ``byteCount``
-/// bytes, 8-byte aligned), starting empty.
+/// the next such line with the same slot. A line is tried first against the shape of the last line matched, whose
+/// quotes it then need not count. The memory is the caller's (one allocation per parse call, ``byteCount`` bytes,
+/// 8-byte aligned), starting empty.
 @usableFromInline
 struct LineShapes {
     /// One key of a shape and the kind of its value.
