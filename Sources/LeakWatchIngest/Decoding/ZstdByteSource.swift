@@ -1,6 +1,7 @@
 import CZstd
 
-/// Streaming zstd decoding with one `ZSTD_DCtx`, across any number of data and skippable frames.
+/// Streaming zstd decoding with one `ZSTD_DCtx` (from ``ZstdContextPool``), across any number of data and skippable
+/// frames.
 ///
 /// `ZSTD_decompressStream` returns 0 exactly when a frame (data or skippable) is finished and flushed and never
 /// starts the next frame in the same call, so frame boundaries are seen one call at a time.
@@ -35,7 +36,7 @@ final class ZstdByteSource: DecodedByteSource {
     }
 
     init(input: FileInput) throws(IngestError) {
-        guard let context = ZSTD_createDCtx() else {
+        guard let context = ZstdContextPool.take() else {
             throw IngestError(.unreadableFile, path: input.path, detail: "ZSTD_createDCtx failed")
         }
         self.input = input
@@ -44,7 +45,7 @@ final class ZstdByteSource: DecodedByteSource {
     }
 
     deinit {
-        ZSTD_freeDCtx(context)
+        ZstdContextPool.give(context)
     }
 
     var compressedBytesRead: Int64 { input.bytesRead }
