@@ -127,8 +127,9 @@ struct LineShapes {
             let keyEnd = CompactLineScanner.nextQuote(from: keyStart, quotes: quotes, count: count)
             let keyLength = keyEnd &- keyStart
             guard keyEnd > 0 && keyLength <= Self.maximumKeyLength && memberCount < Self.maximumMembers else { return }
-            let found = table.lookup(node: 0, in: bytes, start: keyStart, end: keyEnd)
             let valueStart = keyEnd &+ 1 &+ gap
+            guard valueStart < count else { return }
+            let found = table.lookup(node: 0, in: bytes, start: keyStart, end: keyEnd)
             let isString = bytes[valueStart] == UInt8(ascii: "\"")
             // The byte after the value: `,` before the next member, `}` at the end.
             let after: Int
