@@ -93,6 +93,24 @@ final class FileCursor: MergeSource {
         other.freeRoutes.removeAll()
     }
 
+    /// Hands every chunk of this finished file (all of its events aggregated) to `other`, the next file to open,
+    /// for its refills: an archive rotated hourly then parses each file into the storage of the one before instead
+    /// of faulting in new memory and unmapping the old. `other` keeps at most two sets of chunks spare.
+    func handChunks(to other: FileCursor) {
+        let room = 2 * other.chunks - other.freeBatches.count
+        guard room > 0 else { return }
+        let batchesLeft = batches + spareBatches + freeBatches
+        let routesLeft = routes + spareRoutes + freeRoutes
+        other.freeBatches.append(contentsOf: batchesLeft.prefix(room))
+        other.freeRoutes.append(contentsOf: routesLeft.prefix(room))
+        batches = []
+        routes = []
+        spareBatches = []
+        spareRoutes = []
+        freeBatches = []
+        freeRoutes = []
+    }
+
     /// Whether the file should parse its next block in this step: when its parsed events are used up or less than
     /// half a block's are left. Files that overlap in time (one per gateway) use up their blocks at about the same
     /// step; parsing each as soon as it runs low, not when it runs out, puts their parsing in the step that

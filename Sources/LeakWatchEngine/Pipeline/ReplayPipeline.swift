@@ -121,6 +121,7 @@ package final class ReplayPipeline {
 
         func retire(_ cursor: FileCursor) {
             cursor.release()
+            if let next = ahead?.cursor { cursor.handChunks(to: next) }
             statistics.ingest.add(cursor.stats)
             statistics.fillTiming.add(cursor.timing)
             if let damage = cursor.damage {
