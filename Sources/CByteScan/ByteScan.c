@@ -41,72 +41,22 @@ static inline int within_one_page(const uint8_t *p) {
 #endif
 }
 
-/// Quote bits of the 64 bytes at `p`; backslash lanes are or-ed into `*slashes`.
-__attribute__((target("avx2"))) static inline uint64_t quote_word_avx2(const uint8_t *p, __m256i *slashes) {
+/// Quote bits of the 64 bytes at `p`, and their backslash bits in `*slashBits`.
+__attribute__((target("avx2"))) static inline uint64_t quote_bits_avx2(const uint8_t *p, uint64_t *slashBits) {
     const __m256i quote = _mm256_set1_epi8('"');
     const __m256i backslash = _mm256_set1_epi8('\\');
     __m256i low = _mm256_loadu_si256((const __m256i *)p);
     __m256i high = _mm256_loadu_si256((const __m256i *)(p + 32));
-    *slashes = _mm256_or_si256(
-        *slashes, _mm256_or_si256(_mm256_cmpeq_epi8(low, backslash), _mm256_cmpeq_epi8(high, backslash)));
-    uint64_t lowBits = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, quote));
-    uint64_t highBits = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, quote));
-    return lowBits | (highBits << 32);
+    uint64_t lowSlashes = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, backslash));
+    uint64_t highSlashes = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, backslash));
+    *slashBits = lowSlashes | (highSlashes << 32);
+    uint64_t lowQuotes = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, quote));
+    uint64_t highQuotes = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, quote));
+    return lowQuotes | (highQuotes << 32);
 }
 
-/// Quote bits of the 64 bytes at `p`, and their backslash bits in `*slashBits`.
-__attribute__((target("avx2"))) static inline uint64_t quote_and_slash_bits_avx2(
-    const uint8_t *p, uint64_t *slashBits) {
-    __m256i slashes = _mm256_setzero_si256();
-    const __m256i backslash = _mm256_set1_epi8('\\');
-    uint64_t quotes = quote_word_avx2(p, &slashes);
-    uint64_t lowBits = (uint32_t)_mm256_movemask_epi8(
-        _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)p), backslash));
-    uint64_t highBits = (uint32_t)_mm256_movemask_epi8(
-        _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(p + 32)), backslash));
-    *slashBits = lowBits | (highBits << 32);
-    return quotes;
-}
-
-__attribute__((target("avx2"))) static int map_quotes_avx2(const uint8_t *bytes, size_t count, uint64_t *quotes) {
-    __m256i slashes = _mm256_setzero_si256();
-    size_t offset = 0;
-    for (; offset + 64 <= count; offset += 64) {
-        quotes[offset >> 6] = quote_word_avx2(bytes + offset, &slashes);
-    }
-    if (offset < count) {
-        const uint8_t *tail = bytes + offset;
-        uint64_t valid = ~(uint64_t)0 >> (64 - (count - offset));
-        if (within_one_page(tail)) {
-            // The last 1 to 63 bytes, read as a whole word (the bytes after them are on the same page, so they
-            // can be read whatever they are), with the lanes past the end masked off.
-            uint64_t slashBits;
-            quotes[offset >> 6] = quote_and_slash_bits_avx2(tail, &slashBits) & valid;
-            if (slashBits & valid) return 0;
-        } else {
-            // Near the end of a page: copied to a zeroed word's worth (zero is neither a quote nor a backslash).
-            uint8_t copy[64] = {0};
-            memcpy(copy, tail, count - offset);
-            quotes[offset >> 6] = quote_word_avx2(copy, &slashes);
-        }
-    }
-    return _mm256_testz_si256(slashes, slashes);
-}
-
-static inline uint64_t quote_word_sse2(const uint8_t *p, __m128i *slashes) {
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    uint64_t word = 0;
-    for (int part = 0; part < 4; part++) {
-        __m128i block = _mm_loadu_si128((const __m128i *)(p + part * 16));
-        *slashes = _mm_or_si128(*slashes, _mm_cmpeq_epi8(block, backslash));
-        word |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote)) << (part * 16);
-    }
-    return word;
-}
-
-/// Quote bits of the 64 bytes at `p`, and their backslash bits in `*slashBits`.
-static inline uint64_t quote_and_slash_bits_sse2(const uint8_t *p, uint64_t *slashBits) {
+/// ``quote_bits_avx2`` 16 bytes at a time with SSE2.
+static inline uint64_t quote_bits_sse2(const uint8_t *p, uint64_t *slashBits) {
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
     uint64_t quotes = 0, slashes = 0;
@@ -119,26 +69,40 @@ static inline uint64_t quote_and_slash_bits_sse2(const uint8_t *p, uint64_t *sla
     return quotes;
 }
 
-static int map_quotes_sse2(const uint8_t *bytes, size_t count, uint64_t *quotes) {
-    __m128i slashes = _mm_setzero_si128();
+/// The quote map of `bytes[0..<count]` built 64 bytes at a time by `word`; 1 when no byte is a backslash. Always
+/// inlined, so that each caller gets `word` inlined with its own instruction set.
+static inline __attribute__((always_inline)) int map_quotes_with(
+    const uint8_t *bytes, size_t count, uint64_t *quotes, uint64_t (*word)(const uint8_t *, uint64_t *)) {
+    uint64_t slashes = 0, slashBits;
     size_t offset = 0;
     for (; offset + 64 <= count; offset += 64) {
-        quotes[offset >> 6] = quote_word_sse2(bytes + offset, &slashes);
+        quotes[offset >> 6] = word(bytes + offset, &slashBits);
+        slashes |= slashBits;
     }
     if (offset < count) {
+        // The last 1 to 63 bytes, read as a whole word with the lanes past the end masked off: in place where the
+        // bytes after them are on the same page (they can be read, whatever they are), else from a zeroed copy.
+        size_t left = count - offset;
+        uint64_t valid = ~(uint64_t)0 >> (64 - left);
         const uint8_t *tail = bytes + offset;
-        uint64_t valid = ~(uint64_t)0 >> (64 - (count - offset));
-        if (within_one_page(tail)) {
-            uint64_t slashBits;
-            quotes[offset >> 6] = quote_and_slash_bits_sse2(tail, &slashBits) & valid;
-            if (slashBits & valid) return 0;
-        } else {
-            uint8_t copy[64] = {0};
-            memcpy(copy, tail, count - offset);
-            quotes[offset >> 6] = quote_word_sse2(copy, &slashes);
+        uint8_t copy[64];
+        if (!within_one_page(tail)) {
+            memset(copy, 0, sizeof copy);
+            memcpy(copy, tail, left);
+            tail = copy;
         }
+        quotes[offset >> 6] = word(tail, &slashBits) & valid;
+        slashes |= slashBits & valid;
     }
-    return _mm_movemask_epi8(slashes) == 0;
+    return slashes == 0;
+}
+
+__attribute__((target("avx2"))) static int map_quotes_avx2(const uint8_t *bytes, size_t count, uint64_t *quotes) {
+    return map_quotes_with(bytes, count, quotes, quote_bits_avx2);
+}
+
+static int map_quotes_sse2(const uint8_t *bytes, size_t count, uint64_t *quotes) {
+    return map_quotes_with(bytes, count, quotes, quote_bits_sse2);
 }
 
 /// Whether the CPU and the OS support AVX2 (the OS must save the YMM registers: XCR0 bits 1 and 2).
