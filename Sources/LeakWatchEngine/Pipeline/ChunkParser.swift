@@ -39,11 +39,16 @@ enum ChunkParser {
         var bounds = [0]
         let count = bytes.count
         for index in 1..<max(chunks, 1) {
-            var cut = max(bounds[bounds.count - 1], count * index / chunks)
-            while cut < count && cut > 0 && bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
-            bounds.append(cut)
+            bounds.append(lineStart(atOrAfter: max(bounds[bounds.count - 1], count * index / chunks), in: bytes))
         }
         bounds.append(count)
         return bounds
+    }
+
+    /// The first line start (0, or just after a newline) at or after `offset`, or `bytes.count`.
+    static func lineStart(atOrAfter offset: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        var cut = offset
+        while cut < bytes.count && cut > 0 && bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+        return cut
     }
 }

@@ -66,9 +66,14 @@ struct FilePeek {
         peek.firstTime = block.withBytes { bytes in
             var batch = ParsedBatch()
             parser.parse(lines: bytes, into: &batch)
-            return batch.events.prefix(sampledEvents).map(\.timeMillis).min()
+            return earliestSampledTime(batch)
         }
         return peek
+    }
+
+    /// The earliest time among the first ``sampledEvents`` events of `batch`.
+    static func earliestSampledTime(_ batch: ParsedBatch) -> Int64? {
+        batch.events.prefix(sampledEvents).map(\.timeMillis).min()
     }
 
     /// The earliest time among the first ``sampledEvents`` events of the lines of `sample` up to its last newline:
@@ -77,13 +82,12 @@ struct FilePeek {
         guard let lastNewline = sample.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
         let lines = UnsafeRawBufferPointer(rebasing: sample[...lastNewline])
         var batch = ParsedBatch()
-        var cut = min(firstPieceBytes, lines.count)
-        while cut < lines.count && lines[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+        let cut = ChunkParser.lineStart(atOrAfter: min(firstPieceBytes, lines.count), in: lines)
         parser.parse(lines: UnsafeRawBufferPointer(rebasing: lines[..<cut]), into: &batch)
         if batch.events.count < sampledEvents && cut < lines.count {
             parser.parse(lines: UnsafeRawBufferPointer(rebasing: lines[cut...]), into: &batch)
         }
-        return batch.events.prefix(sampledEvents).map(\.timeMillis).min()
+        return earliestSampledTime(batch)
     }
 
     /// The detected format (JSON when nothing is recognised). Per-line CloudTrail stays JSON when the

@@ -1,7 +1,8 @@
 extension CompactLineScanner {
     /// Captures the mapped values of `bytes` (starting `{"`, quote map in `quotes`) as a line of a known shape:
     /// that of the last line matched, else the one learned for the line's number of quotes (counted only then);
-    /// false when neither fits exactly. Captures may then be partly written. `quoteCount` is set when counted.
+    /// false when neither fits exactly. Captures may then be partly written, and `quoteCount` holds the line's
+    /// quotes.
     @inlinable @inline(__always)
     static func captureShaped(
         _ bytes: UnsafeRawBufferPointer, shapes: LineShapes, captures: UnsafeMutableBufferPointer<JSONValueSpan>,

@@ -32,11 +32,10 @@ enum CompactLineScanner {
         guard count >= 2 && count <= maximumLength && bytes[0] == UInt8(ascii: "{") else { return false }
         guard mapQuotes(bytes, into: quotes) else { return false }
         if bytes[1] == UInt8(ascii: "}") { return count == 2 }
-        var quoteCount = -1
+        var quoteCount = 0
         if captureShaped(bytes, shapes: shapes, captures: captures, quotes: quotes, quoteCount: &quoteCount) {
             return true
         }
-        if quoteCount < 0 { quoteCount = Self.quoteCount(quotes, count: count) }
         return walkAndLearn(bytes, quoteCount: quoteCount, table: table, captures: captures, quotes: quotes,
                             shapes: shapes)
     }
